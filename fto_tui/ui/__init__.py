@@ -1,0 +1,1 @@
+"""The Textual interface: renders the core model, never parses or scans briefings."""
