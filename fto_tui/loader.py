@@ -1,0 +1,307 @@
+"""Load briefing files and directories into one indexed :class:`~fto_tui.index.Collection`.
+
+``load()`` is what the command line and the reader call. It is three steps, each usable alone
+so that the reader can reload one file and keep the last good version of the others:
+
+* :func:`discover` turns the paths given into briefing files;
+* :func:`load_file` reads, parses and validates one file into a :class:`FileLoad`;
+* :func:`combine` merges several files' entities, resolves references across them and indexes.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from fto_tui.index import Collection
+from fto_tui.model import (
+    BriefingInfo,
+    Entity,
+    EntityKind,
+    Event,
+    Organisation,
+    Quote,
+    Source,
+    Speaker,
+)
+from fto_tui.problems import Position, Problem, error
+from fto_tui.reading import DEFAULT_MAX_BYTES, read_source
+from fto_tui.validate import PendingRef, Validator, did_you_mean, kind_word
+from fto_tui.yamltree import compose
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class FileLoad:
+    """One file's result: its entities, the references they make, and its problems."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    info: BriefingInfo | None = None
+    sources: tuple[Source, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    refs: tuple[PendingRef, ...] = field(default=(), repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file has no errors (warnings allowed) and can be shown."""
+        return not any(p.is_error for p in self.problems)
+
+    def entities(self) -> Iterator[Entity]:
+        yield from self.sources
+        yield from self.organisations
+        yield from self.speakers
+        yield from self.quotes
+        yield from self.events
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    collection: Collection
+    problems: tuple[Problem, ...]
+    files: tuple[FileLoad, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def bundled_paths() -> list[Path]:
+    """The briefings shipped with the program."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "briefings", here.parent / "briefings"):
+        if folder.is_dir():
+            return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    return []
+
+
+def _walk(root: str) -> Iterator[str]:
+    """Briefing files below ``root``, in sorted order, never following symbolic links to
+    directories; a linked file counts only when its target is inside ``root``."""
+    real_root = os.path.realpath(root)
+    stack = [root]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder, follow_symlinks=False)
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(entry.path)
+                    continue
+                if not entry.name.endswith(YAML_SUFFIXES):
+                    continue
+                if entry.is_symlink():
+                    target = os.path.realpath(entry.path)
+                    if os.path.commonpath([real_root, target]) != real_root:
+                        continue
+                yield entry.path
+            except (OSError, ValueError):
+                continue
+        stack.extend(reversed(subfolders))
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Problem]]:
+    """Files to load for ``paths`` (files, or directories searched recursively)."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in paths:
+        path = os.fspath(raw)
+        try:
+            info = os.stat(path)
+        except OSError:
+            add(path)  # reading it reports the precise reason
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found = list(_walk(path))
+            if not found:
+                problems.append(
+                    error(
+                        Position(path), "missing-file", "no .yaml or .yml files in this directory"
+                    )
+                )
+            for file in found:
+                add(file)
+        else:
+            add(path)
+    return files, problems
+
+
+def load_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileLoad:
+    """Read, parse and validate one briefing file. Never raises for bad input."""
+    name = os.fspath(path)
+    source = read_source(name, max_bytes)
+    if isinstance(source, Problem):
+        return FileLoad(name, (source,))
+    # Millions of short-lived nodes make the cyclic collector run constantly; nothing made
+    # here forms cycles, so pause it for the parse.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        root = compose(source)
+        if isinstance(root, Problem):
+            return FileLoad(name, (root,))
+        validator = Validator(source)
+        content = validator.run(root)
+    finally:
+        if was_enabled:
+            gc.enable()
+    return FileLoad(
+        path=name,
+        problems=tuple(validator.problems),
+        info=content.info,
+        sources=tuple(content.sources),
+        organisations=tuple(content.organisations),
+        speakers=tuple(content.speakers),
+        quotes=tuple(content.quotes),
+        events=tuple(content.events),
+        refs=tuple(content.refs),
+    )
+
+
+def _without_origin(value: Any) -> Any:
+    """A value's content, for comparing two definitions: positions left out."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return tuple(
+            (f.name, _without_origin(getattr(value, f.name)))
+            for f in fields(value)
+            if f.name != "origin"
+        )
+    if isinstance(value, tuple):
+        return tuple(_without_origin(v) for v in value)
+    return value
+
+
+def combine(files: Sequence[FileLoad]) -> LoadResult:
+    """Merge files into one collection; report conflicting definitions and dangling refs.
+
+    An entity defined identically in several files appears once. Where definitions differ,
+    the first is kept and the later one is reported.
+    """
+    problems: list[Problem] = []
+    chosen: dict[str, Entity] = {}
+    kept: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
+    for file in files:
+        for entity in file.entities():
+            first = chosen.get(entity.id)
+            if first is None:
+                chosen[entity.id] = entity
+                kept[entity.entity_kind].append(entity)
+                continue
+            if first.entity_kind is entity.entity_kind and _without_origin(
+                first
+            ) == _without_origin(entity):
+                continue
+            what = entity.entity_kind.value
+            if first.entity_kind is not entity.entity_kind:
+                message = f"id '{entity.id}' is already used by {first.entity_kind.value} here"
+            elif first.origin.path == entity.origin.path:
+                message = f"duplicate {what} id '{entity.id}'"
+            else:
+                message = f"{what} '{entity.id}' is defined differently in another file"
+            problems.append(
+                error(entity.origin, "duplicate-id", message, f"first defined at {first.origin}")
+            )
+
+    by_kind: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
+    for entity_id, entity in chosen.items():
+        by_kind[entity.entity_kind].append(entity_id)
+    for file in files:
+        for ref in file.refs:
+            target = chosen.get(ref.target)
+            if target is not None and target.entity_kind in ref.kinds:
+                continue
+            wanted = kind_word(ref.kinds)
+            if target is not None:
+                problems.append(
+                    error(
+                        ref.position,
+                        "wrong-reference",
+                        f"'{ref.target}' is {_a(target.entity_kind.value)} "
+                        f"{target.entity_kind.value}, not {_a(wanted)} {wanted}",
+                    )
+                )
+                continue
+            candidates = [i for kind in ref.kinds for i in by_kind[kind]]
+            problems.append(
+                error(
+                    ref.position,
+                    "unknown-reference",
+                    f"unknown {wanted} '{ref.target}'",
+                    did_you_mean(ref.target, candidates),
+                )
+            )
+
+    collection = Collection(
+        briefings=[f.info for f in files if f.info is not None],
+        sources=kept[EntityKind.SOURCE],  # type: ignore[arg-type]
+        organisations=kept[EntityKind.ORGANISATION],  # type: ignore[arg-type]
+        speakers=kept[EntityKind.SPEAKER],  # type: ignore[arg-type]
+        quotes=kept[EntityKind.QUOTE],  # type: ignore[arg-type]
+        events=kept[EntityKind.EVENT],  # type: ignore[arg-type]
+    )
+    return LoadResult(collection, tuple(problems), tuple(files))
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
+
+
+def load(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadResult:
+    """Load files and directories (the bundled briefings when ``paths`` is empty).
+
+    Files with errors are reported and left out of the collection; the others are combined.
+    With ``strict``, warnings are reported as errors.
+    """
+    names, problems = discover(paths or bundled_paths())
+    loads = [load_file(name, max_bytes=max_bytes) for name in names]
+    good = [f for f in loads if f.ok]
+    # References are checked across everything read, broken files' valid parts included, so
+    # that one run reports as much as it can; only files without errors are shown.
+    checked = combine(loads)
+    collection = checked.collection if len(good) == len(loads) else combine(good).collection
+    everything = [*problems, *(p for f in loads for p in f.problems), *checked.problems]
+    if strict:
+        everything = [p.strict() for p in everything]
+    return LoadResult(collection, sort_problems(everything), tuple(loads))

@@ -1,0 +1,90 @@
+"""Problems found in briefings: errors and warnings, each with a position.
+
+The loader collects these records; the command line, the reader's error view and JSON output
+are three renderings of the same list.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a file. ``line`` and ``column`` count from 1, in characters."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning, where it is, and what might fix it.
+
+    ``code`` names the kind of problem (see the error catalogue in the format guide); tools
+    may rely on it, while ``message`` is for people.
+    """
+
+    position: Position
+    severity: Severity
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def path(self) -> str:
+        return self.position.path
+
+    @property
+    def line(self) -> int:
+        return self.position.line
+
+    @property
+    def column(self) -> int:
+        return self.position.column
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """The ``path:line:col: severity: message`` form that quickfix lists read."""
+        text = f"{self.position}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.position.path,
+            "line": self.position.line,
+            "column": self.position.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def strict(self) -> Problem:
+        """This problem as an error (``--strict`` turns warnings into errors)."""
+        if self.severity is Severity.ERROR:
+            return self
+        return Problem(self.position, Severity.ERROR, self.code, self.message, self.hint)
+
+
+def error(position: Position, code: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(position, Severity.ERROR, code, message, hint)
+
+
+def warning(position: Position, code: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(position, Severity.WARNING, code, message, hint)

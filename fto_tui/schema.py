@@ -1,0 +1,350 @@
+"""The briefing format, declared once.
+
+The validator walks these declarations, ``fto-brief schema`` turns them into a JSON Schema, and
+the format guide documents them: one description, three uses. Field names here are the format's
+names; :mod:`fto_tui.validate` maps them onto the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fto_tui.model import EntityKind
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Free text, as written."""
+
+    example: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Slug:
+    """An id: lower-case letters and digits in words joined by hyphens."""
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """An EDTF (level 0-1) date, interval or qualified date."""
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """A web address; only http and https ones are shown as links."""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...]
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The id of another entity of one of ``kinds``."""
+
+    kinds: tuple[EntityKind, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    item: FieldType
+
+
+@dataclass(frozen=True, slots=True)
+class Either:
+    """A scalar of type ``scalar`` or a mapping of type ``record`` (a citation)."""
+
+    scalar: Ref
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+    default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A mapping with known fields. ``what`` names it in messages ("organisation")."""
+
+    what: str
+    fields: tuple[Field, ...]
+    description: str = ""
+    entity: EntityKind | None = None
+    _by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update({f.name: f for f in self.fields})
+
+    def get(self, name: str) -> Field | None:
+        return self._by_name.get(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Record
+
+ORGANISATION_KINDS = (
+    "cartel",
+    "gang",
+    "criminal-organisation",
+    "armed-group",
+    "terrorist-organisation",
+    "government",
+    "government-body",
+    "intelligence-agency",
+    "law-enforcement",
+    "military",
+    "political-party",
+    "news-outlet",
+    "international-organisation",
+    "company",
+    "ngo",
+    "other",
+)
+DESIGNATION_STATUSES = ("active", "proposed", "revoked", "expired", "delisted")
+RELATION_TYPES = (
+    "split-from",
+    "faction-of",
+    "part-of",
+    "successor-of",
+    "allied-with",
+    "rival-of",
+    "affiliated-with",
+    "member-of",
+)
+QUOTE_KINDS = ("direct", "paraphrase")
+QUOTE_CONTEXTS = (
+    "statement",
+    "press-briefing",
+    "press-conference",
+    "interview",
+    "remarks",
+    "speech",
+    "social-media",
+    "testimony",
+    "press-release",
+    "report",
+    "other",
+)
+
+SOURCE_REF = Ref((EntityKind.SOURCE,))
+ORGANISATION_REF = Ref((EntityKind.ORGANISATION,))
+SPEAKER_REF = Ref((EntityKind.SPEAKER,))
+PARTICIPANT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
+SUBJECT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT))
+TEXTS = ListOf(Text())
+
+CITATION = Record(
+    "citation",
+    (
+        Field("source", SOURCE_REF, "The id of the source.", required=True),
+        Field("locator", Text("paragraph 4"), "Where in the source: page, paragraph, timestamp."),
+    ),
+    "A source with a locator.",
+)
+
+#: Fields every citing item carries: one source, or a list of them (not both).
+CITES = (
+    Field("source", SOURCE_REF, "The id of the one source this item cites."),
+    Field(
+        "sources",
+        ListOf(Either(SOURCE_REF, CITATION)),
+        "The sources this item cites: ids, or mappings with a source and a locator.",
+    ),
+)
+
+AS_WRITTEN = Field(
+    "as_written", Text("this week"), "The date in the source's own words, e.g. 'on Wednesday'."
+)
+
+BRIEFING = Record(
+    "briefing",
+    (
+        Field("title", Text(), "The briefing's title.", required=True),
+        Field("as_of", Date(), "The date the briefing describes the world as of."),
+        Field("summary", Text(), "A short summary in the author's words."),
+        Field("authors", TEXTS, "Who wrote the briefing."),
+        Field("language", Text("en"), "The language of the briefing's text (BCP 47 tag)."),
+    ),
+    "Metadata about this briefing file.",
+)
+
+SOURCE = Record(
+    "source",
+    (
+        Field("id", Slug(), "The source's id, used by citations.", required=True),
+        Field("title", Text(), "The title of the article, notice, record...", required=True),
+        Field("publisher", Text("BBC News"), "Who published it."),
+        Field("url", Url(), "Where to read it (http or https)."),
+        Field("kind", Text("article"), "article, government-notice, executive-order, statement..."),
+        Field("published", Date(), "When it was published."),
+        Field("accessed", Date(), "When the author read it."),
+        Field("notes", Text(), "Anything a reader should know about the source."),
+    ),
+    "A document that claims in the briefing rest on.",
+    EntityKind.SOURCE,
+)
+
+DESIGNATION = Record(
+    "designation",
+    (
+        Field("authority", Text("US Department of State"), "Who designated.", required=True),
+        Field(
+            "programme",
+            Text("Foreign Terrorist Organization (FTO)"),
+            "The list or programme.",
+            required=True,
+        ),
+        Field("basis", Text("Immigration and Nationality Act, section 219"), "The legal basis."),
+        Field("date", Date(), "When the designation took effect."),
+        AS_WRITTEN,
+        Field("end", Date(), "When it ended, if it did."),
+        Field(
+            "status",
+            Choice(DESIGNATION_STATUSES, "designation status"),
+            "Whether it is in force.",
+            default="active",
+        ),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "A listing of the organisation by an authority (sanctions, terrorist lists).",
+)
+
+RELATION = Record(
+    "relation",
+    (
+        Field(
+            "type",
+            Choice(RELATION_TYPES, "relation type"),
+            "How this organisation relates to the other.",
+            required=True,
+        ),
+        Field("organisation", ORGANISATION_REF, "The other organisation's id.", required=True),
+        Field("period", Date(), "When the relation held."),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "A relation from this organisation to another.",
+)
+
+ORGANISATION = Record(
+    "organisation",
+    (
+        Field("id", Slug(), "The organisation's id.", required=True),
+        Field("name", Text("Tren de Aragua"), "Its name.", required=True),
+        Field("aliases", TEXTS, "Other names it goes by."),
+        Field("kind", Choice(ORGANISATION_KINDS, "organisation kind"), "What kind of body it is."),
+        Field("based_in", TEXTS, "Countries where it is based."),
+        Field("active_in", TEXTS, "Countries where it operates."),
+        Field("activities", TEXTS, "What it does (drug trafficking, migrant smuggling...)."),
+        Field("founded", Date(), "When it was founded."),
+        Field("description", Text(), "A short description in the author's words."),
+        Field("designations", ListOf(DESIGNATION), "Its designations by authorities."),
+        Field("relations", ListOf(RELATION), "Its relations to other organisations."),
+        *CITES,
+    ),
+    "A group, body or outlet the briefing is about or mentions.",
+    EntityKind.ORGANISATION,
+)
+
+ROLE = Record(
+    "role",
+    (
+        Field("title", Text("Secretary of State"), "The position.", required=True),
+        Field("organisation", ORGANISATION_REF, "The organisation it is held in."),
+        Field("period", Date(), "When it was held, e.g. 2025-01-20/.. for an ongoing role."),
+        *CITES,
+    ),
+    "A position a speaker holds or held.",
+)
+
+SPEAKER = Record(
+    "speaker",
+    (
+        Field("id", Slug(), "The speaker's id.", required=True),
+        Field("name", Text("Marco Rubio"), "Their name.", required=True),
+        Field("aliases", TEXTS, "Other names or spellings."),
+        Field("description", Text(), "A short description."),
+        Field("roles", ListOf(ROLE), "Positions held."),
+        Field("affiliations", ListOf(ORGANISATION_REF), "Organisations they belong to."),
+        *CITES,
+    ),
+    "A person whose words the briefing reports.",
+    EntityKind.SPEAKER,
+)
+
+QUOTE = Record(
+    "quote",
+    (
+        Field("id", Slug(), "The quote's id (derived from speaker and text when absent)."),
+        Field("speaker", SPEAKER_REF, "Who said it.", required=True),
+        Field("text", Text(), "The words, exactly as the source prints them.", required=True),
+        Field(
+            "kind",
+            Choice(QUOTE_KINDS, "quote kind"),
+            "direct (the words as spoken) or paraphrase (reported speech).",
+            default="direct",
+        ),
+        Field("date", Date(), "When it was said."),
+        AS_WRITTEN,
+        Field("context", Choice(QUOTE_CONTEXTS, "quote context"), "Where it was said."),
+        Field("audience", Text("White House reporters"), "To whom."),
+        Field(
+            "about", ListOf(SUBJECT_REF), "Ids of organisations, speakers or events it is about."
+        ),
+        Field("notes", Text(), "Notes, e.g. [sic] remarks."),
+        *CITES,
+    ),
+    "Words a speaker said, directly or as reported.",
+    EntityKind.QUOTE,
+)
+
+EVENT = Record(
+    "event",
+    (
+        Field("id", Slug(), "The event's id (derived from date and title when absent)."),
+        Field("date", Date(), "When it happened, at its true precision.", required=True),
+        Field("title", Text(), "What happened, in a line.", required=True),
+        AS_WRITTEN,
+        Field("description", Text(), "More detail."),
+        Field("participants", ListOf(PARTICIPANT_REF), "Organisations and speakers involved."),
+        Field("places", TEXTS, "Where it happened."),
+        Field("tags", TEXTS, "Free keywords."),
+        *CITES,
+    ),
+    "Something that happened, for the chronology.",
+    EntityKind.EVENT,
+)
+
+#: The sections of a briefing file, in the order they are read.
+SECTIONS: tuple[tuple[str, Record], ...] = (
+    ("sources", SOURCE),
+    ("organisations", ORGANISATION),
+    ("speakers", SPEAKER),
+    ("quotes", QUOTE),
+    ("events", EVENT),
+)
+
+FILE = Record(
+    "briefing file",
+    (
+        Field("briefing", BRIEFING, "Metadata about this briefing.", required=True),
+        *(Field(name, ListOf(record), f"The briefing's {name}.") for name, record in SECTIONS),
+    ),
+    "A briefing file: one YAML document.",
+)

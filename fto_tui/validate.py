@@ -1,0 +1,628 @@
+"""Walk a composed YAML tree against the declared format and build the model.
+
+Every problem found goes into a list with its position; building carries on past problems so
+that one run reports as much as it can (up to a cap). References between entities are only
+collected here; :mod:`fto_tui.loader` resolves them once every file is read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fto_tui.dates import DateError, EdtfDate
+from fto_tui.model import (
+    BriefingInfo,
+    Citation,
+    Designation,
+    EntityKind,
+    Event,
+    Organisation,
+    Quote,
+    QuoteKind,
+    Relation,
+    Role,
+    Source,
+    Speaker,
+)
+from fto_tui.problems import Position, Problem, error, warning
+from fto_tui.reading import SourceText, describe_char
+from fto_tui.schema import (
+    BRIEFING,
+    EVENT,
+    FILE,
+    ORGANISATION,
+    QUOTE,
+    SECTIONS,
+    SLUG,
+    SOURCE,
+    SPEAKER,
+    Choice,
+    Date,
+    Either,
+    FieldType,
+    ListOf,
+    Record,
+    Ref,
+    Slug,
+    Text,
+    Url,
+)
+from fto_tui.yamltree import (
+    MAP_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    scalar_offset,
+)
+
+#: Stop reporting after this many problems in one file.
+MAX_PROBLEMS = 200
+
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
+
+_KIND_WORDS = {
+    EntityKind.SOURCE: "source",
+    EntityKind.ORGANISATION: "organisation",
+    EntityKind.SPEAKER: "speaker",
+    EntityKind.QUOTE: "quote",
+    EntityKind.EVENT: "event",
+}
+
+
+def kind_word(kinds: tuple[EntityKind, ...]) -> str:
+    words = [_KIND_WORDS[k] for k in kinds]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class PendingRef:
+    """A reference to check once everything is loaded."""
+
+    target: str
+    kinds: tuple[EntityKind, ...]
+    position: Position
+
+
+class _TooMany(Exception):
+    pass
+
+
+class _Missing:
+    pass
+
+
+MISSING: Any = _Missing()
+
+
+def did_you_mean(word: str, candidates: Any) -> str | None:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def slugify(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold())) or "x"
+
+
+def _short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(slots=True)
+class FileContent:
+    """What one file defines, as built by :class:`Validator`."""
+
+    info: BriefingInfo | None
+    sources: list[Source]
+    organisations: list[Organisation]
+    speakers: list[Speaker]
+    quotes: list[Quote]
+    events: list[Event]
+    refs: list[PendingRef]
+
+
+class Validator:
+    """Validates one file's tree and builds its entities."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.refs: list[PendingRef] = []
+        self._seen_collections: set[int] = set()
+        # Escaped controls and bidi characters can only hide in quoted scalars; only look for
+        # them when the file could contain one.
+        self._check_chars = "\\" in source.text or _BIDI.search(source.text) is not None
+
+    # -- problems -------------------------------------------------------------------------
+
+    def pos(self, node: Node) -> Position:
+        if isinstance(node, ScalarNode):
+            return self.source.position(scalar_offset(node))
+        return self.source.position(node.start_mark.index)
+
+    def _add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.problems.append(
+                error(
+                    problem.position,
+                    "too-many-problems",
+                    f"stopped after {MAX_PROBLEMS} problems in this file",
+                )
+            )
+            raise _TooMany
+
+    def err(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
+        self._add(error(self.pos(node), code, message, hint))
+
+    def warn(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
+        self._add(warning(self.pos(node), code, message, hint))
+
+    # -- the file -------------------------------------------------------------------------
+
+    def run(self, root: Node) -> FileContent:
+        content = FileContent(None, [], [], [], [], [], self.refs)
+        with contextlib.suppress(_TooMany):
+            self._file(root, content)
+        return content
+
+    def _file(self, root: Node, content: FileContent) -> None:
+        if not isinstance(root, MappingNode) or root.tag != MAP_TAG:
+            self.err(
+                root,
+                "top-level",
+                "the top level of a briefing must be a mapping",
+                "start with 'briefing:' and a title, then sources, organisations, ...",
+            )
+            return
+        entries = self._mapping_entries(root, FILE)
+        if "briefing" not in entries:
+            self.err(root, "missing-field", "the file has no 'briefing:' section with a title")
+        else:
+            values = self._record(entries["briefing"][1], BRIEFING)
+            if values is not None and "title" in values:
+                content.info = BriefingInfo(
+                    path=self.source.path,
+                    title=values["title"],
+                    as_of=values.get("as_of"),
+                    summary=values.get("summary"),
+                    authors=values.get("authors", ()),
+                    language=values.get("language"),
+                    origin=self.pos(entries["briefing"][1]),
+                )
+        targets: dict[str, list[Any]] = {
+            "sources": content.sources,
+            "organisations": content.organisations,
+            "speakers": content.speakers,
+            "quotes": content.quotes,
+            "events": content.events,
+        }
+        for name, record in SECTIONS:
+            if name not in entries:
+                continue
+            node = entries[name][1]
+            if self._is_empty(node):
+                continue
+            if not self._collection(node, SEQ_TAG, f"'{name}' must be a list of {record.what}s"):
+                continue
+            for item in node.value:
+                values = self._record(item, record)
+                if values is None:
+                    continue
+                built = _BUILDERS[record.what](self, values, item)
+                if built is not None:
+                    targets[name].append(built)
+                    if not _cites(built):
+                        self.warn(
+                            item,
+                            "no-source",
+                            f"{record.what} '{built.id}' cites no source",
+                            "add 'source: <source id>' so readers can check the claim",
+                        )
+
+    # -- structure ------------------------------------------------------------------------
+
+    def _is_empty(self, node: Node) -> bool:
+        return isinstance(node, ScalarNode) and node.value == "" and node.style is None
+
+    def _collection(self, node: Node, tag: str, message: str) -> bool:
+        """Whether ``node`` is a mapping (``MAP_TAG``) or list (``SEQ_TAG``) walked once only."""
+        expected = MappingNode if tag == MAP_TAG else SequenceNode
+        if node.tag not in _TAGS:
+            self._bad_tag(node)
+            return False
+        if node.tag != tag or not isinstance(node, expected):
+            self.err(node, "wrong-type", f"{message}; found {_describe(node)}")
+            return False
+        if id(node) in self._seen_collections:  # only an alias can revisit a node
+            self.err(node, "alias", "aliases are not allowed in briefings")
+            return False
+        self._seen_collections.add(id(node))
+        return True
+
+    def _bad_tag(self, node: Node) -> None:
+        tag = node.tag
+        shown = (
+            "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+        )
+        self.err(
+            node,
+            "tag",
+            f"explicit YAML tags ({shown}) are not allowed in briefings",
+            "remove the tag; the format decides each value's type",
+        )
+
+    def _mapping_entries(self, node: MappingNode, record: Record) -> dict[str, tuple[Node, Node]]:
+        entries: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag != STR_TAG:
+                if key.tag not in _TAGS:
+                    self._bad_tag(key)
+                else:
+                    self.err(key, "wrong-type", f"keys must be plain text; found {_describe(key)}")
+                continue
+            name = key.value
+            if name in entries:
+                first = self.pos(entries[name][0])
+                self.err(
+                    key,
+                    "duplicate-key",
+                    f"duplicate key '{name}' in this {record.what}",
+                    f"first given at line {first.line}, column {first.column}",
+                )
+                continue
+            entries[name] = (key, value)
+            if record.get(name) is None:
+                if name == "<<":
+                    self.err(key, "merge-key", "merge keys (<<) are not allowed in briefings")
+                    continue
+                self.warn(
+                    key,
+                    "unknown-key",
+                    f"unknown key '{name}' in {_article(record.what)} {record.what}",
+                    did_you_mean(name, record.names) or "known keys: " + ", ".join(record.names),
+                )
+        return entries
+
+    def _record(self, node: Node, record: Record) -> dict[str, Any] | None:
+        if not self._collection(
+            node, MAP_TAG, f"{_article(record.what)} {record.what} must be a mapping"
+        ):
+            return None
+        assert isinstance(node, MappingNode)
+        entries = self._mapping_entries(node, record)
+        values: dict[str, Any] = {}
+        complete = True
+        for spec in record.fields:
+            entry = entries.get(spec.name)
+            if entry is None or self._is_empty(entry[1]):
+                if spec.required:
+                    complete = False
+                    if entry is None:
+                        self.err(
+                            node,
+                            "missing-field",
+                            f"{record.what} is missing required field '{spec.name}'",
+                        )
+                    else:
+                        self.err(entry[1], "missing-field", f"'{spec.name}' needs a value")
+                continue
+            value = self._value(entry[1], spec.type, spec.name)
+            if value is MISSING:
+                if spec.required:
+                    complete = False
+                continue
+            values[spec.name] = value
+        if "source" in entries and "sources" in entries:
+            self.err(
+                entries["sources"][0],
+                "wrong-type",
+                "give either 'source' or 'sources', not both",
+                "put every source in the 'sources' list",
+            )
+        return values if complete else None
+
+    # -- values ---------------------------------------------------------------------------
+
+    def _value(self, node: Node, typ: FieldType, name: str) -> Any:
+        if isinstance(typ, Record):
+            values = self._record(node, typ)
+            return MISSING if values is None else (values, node)
+        if isinstance(typ, ListOf):
+            what = _type_words(typ.item)
+            if not self._collection(node, SEQ_TAG, f"'{name}' must be a list of {what}"):
+                return MISSING
+            items = []
+            for item in node.value:
+                value = self._value(item, typ.item, name)
+                if value is not MISSING:
+                    items.append(value)
+            return tuple(items)
+        if isinstance(typ, Either):
+            if isinstance(node, MappingNode):
+                return self._value(node, typ.record, name)
+            return self._value(node, typ.scalar, name)
+        text = self._scalar(node, name, _type_words(typ))
+        if text is None:
+            return MISSING
+        assert isinstance(node, ScalarNode)
+        if isinstance(typ, Text):
+            return text
+        if isinstance(typ, Slug):
+            return self._slug(node, text)
+        if isinstance(typ, Ref):
+            slug = self._slug(node, text, kinds=typ.kinds)
+            if slug is not MISSING:
+                self.refs.append(PendingRef(slug, typ.kinds, self.pos(node)))
+            return slug
+        if isinstance(typ, Date):
+            try:
+                return EdtfDate.parse(text)
+            except DateError as exc:
+                self._add(
+                    error(
+                        self.source.position(scalar_offset(node) + max(0, exc.offset)),
+                        "bad-date",
+                        f"'{text}' is not a valid date: {exc.message}",
+                    )
+                )
+                return MISSING
+        if isinstance(typ, Url):
+            if not re.match(r"(?i)https?://\S", text):
+                self.warn(
+                    node,
+                    "url-scheme",
+                    f"URL '{text}' is not an http or https address; it will not be shown as a link",
+                )
+            return text
+        if isinstance(typ, Choice):
+            if text not in typ.values:
+                self.err(
+                    node,
+                    "unknown-value",
+                    f"unknown {typ.what} '{text}'",
+                    did_you_mean(text, typ.values) or "one of: " + ", ".join(typ.values),
+                )
+                return MISSING
+            return text
+        raise AssertionError(f"unhandled field type {typ!r}")  # pragma: no cover
+
+    def _scalar(self, node: Node, name: str, what: str) -> str | None:
+        if node.tag != STR_TAG:
+            if node.tag not in _TAGS:
+                self._bad_tag(node)
+            else:
+                self.err(node, "wrong-type", f"'{name}' must be {what}; found {_describe(node)}")
+            return None
+        assert isinstance(node, ScalarNode)
+        text: str = node.value
+        if node.style in ("|", ">"):
+            text = text.rstrip("\n")
+        if self._check_chars:
+            bad = _ESCAPED_CONTROL.search(text)
+            if bad is not None:
+                self.err(
+                    node,
+                    "control-character",
+                    f"control character {describe_char(bad.group())} in '{name}'",
+                    "remove it: briefing text has no use for control characters",
+                )
+                return None
+            bidi = _BIDI.search(text)
+            if bidi is not None:
+                self.warn(
+                    node,
+                    "bidi-control",
+                    f"bidirectional control {describe_char(bidi.group())} in '{name}'"
+                    " can make text display in a misleading order",
+                )
+        if text.strip() == "":
+            self.err(node, "missing-field", f"'{name}' needs a value")
+            return None
+        return text
+
+    def _slug(self, node: ScalarNode, text: str, kinds: tuple[EntityKind, ...] = ()) -> Any:
+        if SLUG.match(text):
+            return text
+        what = f"{kind_word(kinds)} id" if kinds else "id"
+        self.err(
+            node,
+            "bad-id",
+            f"'{text}' is not a valid {what}",
+            f"ids are lower-case words joined by hyphens, like '{slugify(text)}'",
+        )
+        return MISSING
+
+    # -- building -------------------------------------------------------------------------
+
+    def citations(self, values: dict[str, Any]) -> tuple[Citation, ...]:
+        found: list[Citation] = []
+        if "source" in values:
+            found.append(Citation(values["source"]))
+        for item in values.get("sources", ()):
+            if isinstance(item, str):
+                found.append(Citation(item))
+            else:
+                fields, _node = item
+                found.append(Citation(fields["source"], fields.get("locator")))
+        return tuple(found)
+
+    def origin(self, node: Node) -> Position:
+        return self.source.position(node.start_mark.index)
+
+
+def _cites(entity: Any) -> bool:
+    return isinstance(entity, Source) or bool(entity.citations)
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, ScalarNode):
+        return f"the text '{node.value}'" if len(node.value) <= 40 else "text"
+    return "a list"
+
+
+def _type_words(typ: FieldType) -> str:
+    if isinstance(typ, Text):
+        return "text"
+    if isinstance(typ, Slug):
+        return "an id"
+    if isinstance(typ, Ref):
+        return f"{kind_word(typ.kinds)} ids"
+    if isinstance(typ, Date):
+        return "a date"
+    if isinstance(typ, Url):
+        return "a URL"
+    if isinstance(typ, Choice):
+        return f"one of: {', '.join(typ.values)}"
+    if isinstance(typ, ListOf):
+        return f"a list of {_type_words(typ.item)}"
+    if isinstance(typ, Either):
+        return "source ids or citations"
+    return f"{typ.what} mappings"
+
+
+def _nested(
+    v: Validator, values: dict[str, Any], name: str, build: Callable[[dict[str, Any], Node], Any]
+) -> tuple[Any, ...]:
+    return tuple(build(fields, node) for fields, node in values.get(name, ()))
+
+
+def _build_source(v: Validator, values: dict[str, Any], node: Node) -> Source:
+    return Source(
+        id=values["id"],
+        title=values["title"],
+        origin=v.origin(node),
+        publisher=values.get("publisher"),
+        url=values.get("url"),
+        kind=values.get("kind"),
+        published=values.get("published"),
+        accessed=values.get("accessed"),
+        notes=values.get("notes"),
+    )
+
+
+def _build_organisation(v: Validator, values: dict[str, Any], node: Node) -> Organisation:
+    def designation(fields: dict[str, Any], at: Node) -> Designation:
+        return Designation(
+            authority=fields["authority"],
+            programme=fields["programme"],
+            origin=v.origin(at),
+            basis=fields.get("basis"),
+            date=fields.get("date"),
+            as_written=fields.get("as_written"),
+            end=fields.get("end"),
+            status=fields.get("status", "active"),
+            notes=fields.get("notes"),
+            citations=v.citations(fields),
+        )
+
+    def relation(fields: dict[str, Any], at: Node) -> Relation:
+        return Relation(
+            type=fields["type"],
+            organisation=fields["organisation"],
+            origin=v.origin(at),
+            period=fields.get("period"),
+            notes=fields.get("notes"),
+            citations=v.citations(fields),
+        )
+
+    return Organisation(
+        id=values["id"],
+        name=values["name"],
+        origin=v.origin(node),
+        aliases=values.get("aliases", ()),
+        kind=values.get("kind"),
+        based_in=values.get("based_in", ()),
+        active_in=values.get("active_in", ()),
+        activities=values.get("activities", ()),
+        founded=values.get("founded"),
+        description=values.get("description"),
+        designations=_nested(v, values, "designations", designation),
+        relations=_nested(v, values, "relations", relation),
+        citations=v.citations(values),
+    )
+
+
+def _build_speaker(v: Validator, values: dict[str, Any], node: Node) -> Speaker:
+    def role(fields: dict[str, Any], at: Node) -> Role:
+        return Role(
+            title=fields["title"],
+            origin=v.origin(at),
+            organisation=fields.get("organisation"),
+            period=fields.get("period"),
+            citations=v.citations(fields),
+        )
+
+    return Speaker(
+        id=values["id"],
+        name=values["name"],
+        origin=v.origin(node),
+        aliases=values.get("aliases", ()),
+        description=values.get("description"),
+        roles=_nested(v, values, "roles", role),
+        affiliations=values.get("affiliations", ()),
+        citations=v.citations(values),
+    )
+
+
+def _build_quote(v: Validator, values: dict[str, Any], node: Node) -> Quote:
+    speaker, text = values["speaker"], values["text"]
+    return Quote(
+        id=values.get("id") or f"{speaker}-{_short_hash(speaker, text)}",
+        speaker=speaker,
+        text=text,
+        origin=v.origin(node),
+        kind=QuoteKind(values.get("kind", "direct")),
+        date=values.get("date"),
+        as_written=values.get("as_written"),
+        context=values.get("context"),
+        audience=values.get("audience"),
+        about=values.get("about", ()),
+        notes=values.get("notes"),
+        citations=v.citations(values),
+    )
+
+
+def _build_event(v: Validator, values: dict[str, Any], node: Node) -> Event:
+    date: EdtfDate = values["date"]
+    title: str = values["title"]
+    derived = (
+        f"{slugify(date.text)}-{slugify(title)[:40].strip('-')}-{_short_hash(date.text, title)[:6]}"
+    )
+    return Event(
+        id=values.get("id") or derived,
+        date=date,
+        title=title,
+        origin=v.origin(node),
+        as_written=values.get("as_written"),
+        description=values.get("description"),
+        participants=values.get("participants", ()),
+        places=values.get("places", ()),
+        tags=values.get("tags", ()),
+        citations=v.citations(values),
+    )
+
+
+_BUILDERS: dict[str, Callable[[Validator, dict[str, Any], Node], Any]] = {
+    SOURCE.what: _build_source,
+    ORGANISATION.what: _build_organisation,
+    SPEAKER.what: _build_speaker,
+    QUOTE.what: _build_quote,
+    EVENT.what: _build_event,
+}

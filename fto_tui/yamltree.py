@@ -1,0 +1,131 @@
+"""YAML text to a tree of positioned nodes, safely.
+
+Parsing uses libyaml through PyYAML's ``CBaseLoader``: no implicit resolvers (every plain value
+stays the text written) and no object construction at all. What YAML allows but a briefing must
+not carry is refused here with a position: anchors and aliases (alias bombs, recursive aliases),
+explicit tags, more or fewer than one document, and nesting deeper than any briefing needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from fto_tui.problems import Problem, error
+from fto_tui.reading import SourceText
+
+__all__ = ["MAP_TAG", "SEQ_TAG", "STR_TAG", "MappingNode", "Node", "ScalarNode", "SequenceNode"]
+
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+
+#: Deeper nesting than this is refused (a briefing needs about six levels).
+MAX_DEPTH = 100
+
+# Where an anchor or alias could start: after a line start, space, or flow indicator.
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,])[&*][^\s\[\]\{\},]", re.MULTILINE)
+
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def _syntax_problem(source: SourceText, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    position = source.position(mark.index) if mark is not None else source.position(0)
+    problem = (exc.problem or "invalid YAML").strip()
+    message = f"YAML syntax: {problem}"
+    if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
+        where = source.position(exc.context_mark.index)
+        message += f" ({exc.context.strip()} at line {where.line}, column {where.column})"
+    return error(position, "yaml-syntax", message)
+
+
+def _scan_events(source: SourceText) -> Problem | None:
+    """Walk the event stream (iteratively) for anchors, aliases and excessive depth."""
+    depth = 0
+    try:
+        for event in yaml.parse(source.text, Loader=_Loader):
+            start = event.start_mark.index if event.start_mark is not None else 0
+            if isinstance(event, yaml.AliasEvent):
+                return error(
+                    source.position(start),
+                    "alias",
+                    f"aliases (*{event.anchor}) are not allowed in briefings",
+                    "write the value out in full",
+                )
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                return error(
+                    source.position(start),
+                    "alias",
+                    f"anchors (&{anchor}) are not allowed in briefings",
+                    "write the value out in full",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return error(
+                        source.position(start),
+                        "too-deep",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(source, exc)
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before
+        return error(source.position(0), "yaml-syntax", f"YAML syntax: {exc}")
+    return None
+
+
+def compose(source: SourceText) -> Node | Problem:
+    """The single document's root node, or the first problem that stops parsing."""
+    try:
+        root = yaml.compose(source.text, Loader=_Loader)
+    except RecursionError:
+        found = _scan_events(source)
+        return found or error(source.position(0), "too-deep", "nesting is too deep")
+    except yaml.composer.ComposerError as exc:
+        if exc.problem and "another document" in exc.problem:
+            assert exc.problem_mark is not None
+            return error(
+                source.position(exc.problem_mark.index),
+                "document-count",
+                "a briefing file holds exactly one YAML document; found another one here",
+                "split the documents into separate files",
+            )
+        if exc.problem and "undefined alias" in exc.problem:
+            assert exc.problem_mark is not None
+            return error(
+                source.position(exc.problem_mark.index),
+                "alias",
+                "aliases are not allowed in briefings",
+                "write the value out in full",
+            )
+        return _syntax_problem(source, exc)
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(source, exc)
+    except yaml.YAMLError as exc:
+        return error(source.position(0), "yaml-syntax", f"YAML syntax: {exc}")
+    if root is None:
+        return error(
+            source.position(0),
+            "document-count",
+            "the file holds no YAML document (it is empty or only comments)",
+            "a briefing starts with a 'briefing:' mapping that has a title",
+        )
+    if _ANCHOR_OR_ALIAS.search(source.text):
+        found = _scan_events(source)
+        if found is not None:
+            return found
+    return root
+
+
+def scalar_offset(node: ScalarNode) -> int:
+    """Character offset where a scalar's text begins (inside its quotes, if any)."""
+    offset: int = node.start_mark.index
+    if node.style in ("'", '"'):
+        offset += 1
+    return offset
