@@ -1,0 +1,201 @@
+"""Content checks for the shipped briefing on the February 2025 terrorist designations.
+
+These tests assert what the briefing says (the designated organisations, the speakers, the
+quotes and their sources), not how the loader works. The quotes are compared with the news
+article they come from when a copy of it is available beside the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fto_tui.dates import EdtfDate
+from fto_tui.index import Collection
+from fto_tui.loader import LoadResult, load
+from fto_tui.model import Event, Organisation, Quote, QuoteKind, Source, Speaker
+
+BRIEFING = Path(__file__).resolve().parents[1] / "briefings" / "fto-designations-2025.yaml"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+ARTICLE = SEED / "000_3cba0a028af773f9.txt"
+ARTICLE_SOURCE = "bbc-news-2025-02-cartel-designations"
+
+DESIGNATED = {
+    "tren-de-aragua": "TdA",
+    "mara-salvatrucha": "MS-13",
+    "cartel-de-sinaloa": "Sinaloa Cartel",
+    "cartel-de-jalisco-nueva-generacion": "CJNG",
+    "cartel-del-noreste": "CDN",
+    "cartel-del-golfo": "Gulf Cartel",
+    "carteles-unidos": "United Cartels",
+    "la-nueva-familia-michoacana": "LNFM",
+}
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadResult:
+    return load([BRIEFING])
+
+
+@pytest.fixture(scope="module")
+def collection(loaded: LoadResult) -> Collection:
+    return loaded.collection
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    if not ARTICLE.is_file():
+        pytest.skip("the source article is not available beside the repository")
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+def organisation(collection: Collection, entity_id: str) -> Organisation:
+    entity = collection.get(entity_id)
+    assert isinstance(entity, Organisation), f"{entity_id} is not an organisation"
+    return entity
+
+
+def speaker(collection: Collection, entity_id: str) -> Speaker:
+    entity = collection.get(entity_id)
+    assert isinstance(entity, Speaker), f"{entity_id} is not a speaker"
+    return entity
+
+
+def date_text(value: EdtfDate | None) -> str | None:
+    return value.text if value is not None else None
+
+
+def test_loads_without_any_problem(loaded: LoadResult) -> None:
+    problems = [problem.format() for problem in loaded.problems]
+    assert problems == []
+
+
+@pytest.mark.parametrize(("org_id", "alias"), sorted(DESIGNATED.items()))
+def test_designated_organisation_has_fto_and_sdgt_listings(
+    collection: Collection, org_id: str, alias: str
+) -> None:
+    org = organisation(collection, org_id)
+    assert alias in org.aliases
+    assert org.kind in {"cartel", "gang", "criminal-organisation"}
+    assert "drug trafficking" in org.activities
+    assert "migrant smuggling" in org.activities
+    listings = {
+        ("FTO" if "Foreign Terrorist Organization" in d.programme else "SDGT"): d
+        for d in org.designations
+        if "Foreign Terrorist Organization" in d.programme
+        or "Specially Designated Global Terrorist" in d.programme
+    }
+    assert set(listings) == {"FTO", "SDGT"}
+    assert "219" in (listings["FTO"].basis or "")
+    assert "13224" in (listings["SDGT"].basis or "")
+    for designation in listings.values():
+        assert designation.authority == "US Department of State"
+        assert date_text(designation.date) == "2025-02-20"
+        assert designation.status == "active"
+        assert designation.citations, f"{org_id}: designation cites no source"
+
+
+def test_exactly_eight_organisations_are_designated(collection: Collection) -> None:
+    designated = {org.id for org in collection.organisations if org.designations}
+    assert designated == set(DESIGNATED)
+
+
+def test_cartel_del_noreste_split_from_los_zetas(collection: Collection) -> None:
+    cdn = organisation(collection, "cartel-del-noreste")
+    assert [(r.type, r.organisation) for r in cdn.relations] == [("split-from", "los-zetas")]
+    assert organisation(collection, "los-zetas").kind == "cartel"
+
+
+@pytest.mark.parametrize(
+    ("speaker_id", "title", "org_id"),
+    [
+        ("marco-rubio", "Secretary of State", "us-department-of-state"),
+        ("stephen-miller", "White House deputy chief of staff", "white-house"),
+        ("donald-trump", "President of the United States", "us-government"),
+        ("claudia-sheinbaum", "President of Mexico", "government-of-mexico"),
+    ],
+)
+def test_speaker_role(collection: Collection, speaker_id: str, title: str, org_id: str) -> None:
+    person = speaker(collection, speaker_id)
+    assert (title, org_id) in [(role.title, role.organisation) for role in person.roles]
+    assert organisation(collection, org_id).kind in {"government", "government-body"}
+
+
+def test_trump_presidencies_and_party(collection: Collection) -> None:
+    trump = speaker(collection, "donald-trump")
+    periods = {date_text(role.period) for role in trump.roles}
+    assert periods == {"2025-01-20/..", "2017-01-20/2021-01-20"}
+    assert trump.affiliations == ("republican-party",)
+    assert organisation(collection, "republican-party").kind == "political-party"
+
+
+def test_direct_quotes_are_word_for_word_in_the_article(
+    collection: Collection, article: str
+) -> None:
+    direct = [q for q in collection.quotes if q.kind is QuoteKind.DIRECT]
+    assert len(direct) == 4
+    for quote in direct:
+        assert quote.text in article, f"{quote.id} is not printed so in the article"
+
+
+def test_relative_dates_keep_the_article_wording(collection: Collection, article: str) -> None:
+    items: list[Quote | Event] = [*collection.quotes, *collection.events]
+    for item in items:
+        if item.as_written is not None:
+            assert item.as_written in article, f"{item.id}: {item.as_written!r}"
+
+
+def test_miller_quote_keeps_the_article_wording_and_says_sic(collection: Collection) -> None:
+    quote = collection.get("miller-legal-reality")
+    assert isinstance(quote, Quote)
+    assert "to credit or undermine" in quote.text
+    assert quote.notes is not None and "[sic]" in quote.notes
+    assert quote.audience == "White House reporters"
+
+
+def test_every_quote_and_event_cites_a_source(collection: Collection) -> None:
+    items: list[Quote | Event] = [*collection.quotes, *collection.events]
+    for item in items:
+        assert collection.sources_of(item), f"{item.id} cites no source"
+
+
+def test_every_organisation_and_speaker_cites_a_source(collection: Collection) -> None:
+    items: list[Organisation | Speaker] = [*collection.organisations, *collection.speakers]
+    for item in items:
+        assert collection.sources_of(item), f"{item.id} cites no source"
+
+
+@pytest.mark.parametrize("speaker_id", ["claudia-sheinbaum", "donald-trump", "marco-rubio"])
+def test_reported_speech_is_a_paraphrase(collection: Collection, speaker_id: str) -> None:
+    kinds = [q.kind for q in collection.quotes_by(speaker_id)]
+    assert QuoteKind.PARAPHRASE in kinds
+
+
+def test_sheinbaum_spoke_on_wednesday_19_february(collection: Collection) -> None:
+    (quote,) = collection.quotes_by("claudia-sheinbaum")
+    assert date_text(quote.date) == "2025-02-19"
+    assert quote.as_written == "on Wednesday"
+
+
+def test_designations_event_is_dated_to_the_federal_register(collection: Collection) -> None:
+    event = collection.get("designations-2025-02-20")
+    assert isinstance(event, Event)
+    assert date_text(event.date) == "2025-02-20"
+    assert event.as_written == "Thursday’s edition of the Federal Register"
+    assert set(DESIGNATED) <= set(event.participants)
+    cited = {source.id for source, _ in collection.sources_of(event)}
+    assert {"federal-register-2025-02-20", ARTICLE_SOURCE} <= cited
+
+
+def test_sources(collection: Collection) -> None:
+    kinds = {source.id: source.kind for source in collection.sources}
+    assert kinds == {
+        ARTICLE_SOURCE: "article",
+        "federal-register-2025-02-20": "government-notice",
+        "executive-order-14157": "executive-order",
+    }
+    article_source = collection.get(ARTICLE_SOURCE)
+    assert isinstance(article_source, Source)
+    assert article_source.publisher == "BBC News"
+    assert article_source.url is None
