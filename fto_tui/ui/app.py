@@ -1,0 +1,286 @@
+"""The reader application: wires loading, watching and the screens together.
+
+Loading and reloading run in thread workers that post messages back (``messages.py``); the
+main screen (``screens/reader.py``) shows whatever collection it is handed. The app keeps the
+open files with their last good loads (``open_files.py``), so a file that breaks on disk keeps
+showing what it showed before.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from fto_tui.index import Collection
+from fto_tui.loader import FileLoad, combine, load, load_file
+from fto_tui.problems import Problem
+from fto_tui.ui.commands import EntityCommands
+from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesReread
+from fto_tui.ui.open_files import OpenFiles
+from fto_tui.ui.safe import one_line
+from fto_tui.ui.screens.help import HelpScreen, Section
+from fto_tui.ui.screens.reader import ReaderScreen
+from fto_tui.ui.screens.search import SearchScreen
+from fto_tui.ui.widgets.cursor_list import CursorList
+
+WATCH_INTERVAL = 0.5
+
+
+class FtoBriefApp(App[int]):
+    """``fto-brief [PATH ...]``: read briefings; the bundled ones when no path is given."""
+
+    TITLE = "fto-brief"
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {EntityCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("r", "reload", "Reload", id="app.reload"),
+        Binding("ctrl+o", "open_briefing", "Open", id="app.open"),
+        Binding("p", "show_problems", "Problems", show=False, id="app.problems"),
+    ]
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]] = (), *, watch: bool = True) -> None:
+        super().__init__()
+        self.paths = [os.fspath(path) for path in paths]
+        self.open_files = OpenFiles()
+        self.collection = Collection()
+        self.startup_problems: tuple[Problem, ...] = ()
+        self.cross_file_problems: tuple[Problem, ...] = ()
+        self._generation = 0
+        self._watch = watch
+        self._watcher: object | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReaderScreen()
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.load_paths(self.paths, opened=False)
+
+    # -- loading --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_paths(self, paths: Sequence[str], opened: bool) -> None:
+        """Read files or directories (the bundled briefings when none is given at start)."""
+        result = load(paths)
+        if not get_current_worker().is_cancelled:
+            self.post_message(BriefingsLoaded(result, opened))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    def reread(self, paths: Sequence[str]) -> None:
+        """Read open files again; files gone from disk are reported, not read."""
+        loads: list[FileLoad] = []
+        deleted: list[str] = []
+        for path in paths:
+            if not os.path.exists(path):
+                deleted.append(path)
+            else:
+                loads.append(load_file(path))
+        self.post_message(FilesReread(loads, deleted))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="combine")
+    def combine_open_files(self, loads: Sequence[FileLoad], generation: int) -> None:
+        result = combine(loads)
+        if not get_current_worker().is_cancelled:
+            self.post_message(Combined(result, generation))
+
+    def _recombine(self) -> None:
+        self._generation += 1
+        self.combine_open_files(self.open_files.good_loads(), self._generation)
+
+    @on(BriefingsLoaded)
+    def _loaded(self, message: BriefingsLoaded) -> None:
+        result = message.result
+        new_paths = [f.path for f in result.files]
+        for file_load in result.files:
+            self.open_files.accept(file_load)
+        failed = [f for f in result.files if not f.ok]
+        file_paths = {f.path for f in result.files}
+        loose = tuple(p for p in result.problems if p.path not in file_paths)
+        if message.opened:
+            self._recombine()
+            if not result.files and loose:
+                self._show_problems(loose, "Could not open")
+            elif failed:
+                self._show_problems(result.errors, "Could not load")
+            else:
+                self.notify(f"Opened {len(new_paths)} file{'s' if len(new_paths) != 1 else ''}.")
+        else:
+            self.startup_problems = loose
+            per_file = set(self.open_files.problems())
+            self.cross_file_problems = tuple(
+                p for p in result.problems if p.path in file_paths and p not in per_file
+            )
+            self._set_collection(result.collection)
+            if result.errors:
+                title = "Nothing could be loaded" if not self.open_files.shown_paths else "Problems"
+                self._show_problems(result.errors, title)
+        self._start_watching()
+
+    @on(FilesReread)
+    def _reread(self, message: FilesReread) -> None:
+        failed: list[Problem] = []
+        for path in message.deleted:
+            if self.open_files.mark_deleted(path):
+                self.notify(
+                    f"{one_line(path)} was deleted; its last content stays shown.",
+                    severity="warning",
+                    markup=False,
+                )
+        for file_load in message.loads:
+            if not self.open_files.accept(file_load):
+                failed.extend(p for p in file_load.problems if p.is_error)
+        if failed:
+            self._show_problems(failed, "Reload failed: showing the last good version")
+        if message.loads:
+            self._recombine()
+
+    @on(Combined)
+    def _combined(self, message: Combined) -> None:
+        if message.generation != self._generation:
+            return
+        self.cross_file_problems = message.result.problems
+        self._set_collection(message.result.collection)
+        if message.result.errors:
+            self._show_problems(message.result.errors, "Problems between files")
+
+    def _set_collection(self, collection: Collection) -> None:
+        self.collection = collection
+        problems = self.all_problems()
+        errors = sum(1 for p in problems if p.is_error)
+        self.reader.show_collection(
+            collection, self.open_files.shown_paths, errors, len(problems) - errors
+        )
+
+    def all_problems(self) -> tuple[Problem, ...]:
+        seen = dict.fromkeys(
+            (*self.startup_problems, *self.open_files.problems(), *self.cross_file_problems)
+        )
+        return tuple(seen)
+
+    # -- watching -------------------------------------------------------------------------
+
+    def _start_watching(self) -> None:
+        if not self._watch:
+            return
+        try:
+            from fto_tui.watch import FileWatcher
+        except ImportError:  # pragma: no cover - the watcher is optional until it lands
+            return
+        paths = list(self.open_files.paths)
+        self._watcher = FileWatcher(paths)
+        if not hasattr(self, "_watch_timer"):
+            self._watch_timer = self.set_interval(WATCH_INTERVAL, self._poll)
+
+    def _poll(self) -> None:
+        if self._watcher is not None:
+            self.poll_watcher(self._watcher)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def poll_watcher(self, watcher: object) -> None:
+        changes = watcher.poll()  # type: ignore[attr-defined]
+        if not changes:
+            return
+        changed = [c.path for c in changes if c.kind != "deleted"]
+        deleted = [c.path for c in changes if c.kind == "deleted"]
+        self.post_message(FilesChanged(changed, deleted))
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        paths = [os.fspath(p) for p in [*message.changed, *message.deleted]]
+        self.reread([p for p in paths if p in self.open_files])
+
+    # -- actions --------------------------------------------------------------------------
+
+    def open_entity(self, entity_id: str) -> None:
+        """Show an entity (from the command palette)."""
+        self.reader.open_entity(entity_id)
+
+    def action_reload(self) -> None:
+        if not self.open_files.paths:
+            self.load_paths(self.paths, opened=False)
+            return
+        self.notify("Reloading…", timeout=1.5)
+        self.reread(self.open_files.paths)
+
+    def action_show_problems(self) -> None:
+        problems = self.all_problems()
+        if not problems:
+            self.notify("No problems in the loaded briefings.")
+            return
+        self._show_problems(problems, "Problems")
+
+    def _show_problems(self, problems: Iterable[Problem], title: str) -> None:
+        from fto_tui.ui.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(tuple(problems), title))
+
+    def action_open_briefing(self) -> None:
+        from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.load_paths([path], opened=True)
+
+        self.push_screen(OpenBriefingScreen(Path.cwd()), chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[Section]:
+        """Every binding of the app, the reader, the lists and the search, for the help screen."""
+        return [
+            ("Anywhere", [*self.BINDINGS, self._palette_binding()]),
+            ("Main screen", ReaderScreen.BINDINGS),
+            ("Lists and detail", CursorList.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
+        ]
+
+    def _palette_binding(self) -> Binding:
+        return Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        reader = self.reader
+        for owner, bindings in ((self, self.BINDINGS), (reader, ReaderScreen.BINDINGS)):
+            for binding in Binding.make_bindings(bindings):
+                if binding.action in ("quit",) or binding.key in ("shift+tab", "alt+left"):
+                    continue
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {self.get_key_display(binding)}",
+                    _runner(owner, binding.action),
+                )
+
+
+def _runner(owner: App[int] | Screen[None], action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        await owner.run_action(action)
+
+    return run
+
+
+def run_app(paths: list[str]) -> int:
+    """Run the reader on ``paths`` (the bundled briefings when empty); the exit status."""
+    app = FtoBriefApp(paths)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv[1:]))

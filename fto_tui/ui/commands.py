@@ -1,0 +1,79 @@
+"""Command palette providers: go to any entity by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from fto_tui.index import Collection
+from fto_tui.model import Entity
+from fto_tui.ui.details import KIND_LABELS
+from fto_tui.ui.rows import entity_title
+
+MAX_TITLE = 80
+MAX_DISCOVERED = 100
+
+
+def _label(entity: Entity) -> str:
+    title = entity_title(entity)
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """``text`` as literal Content with the fuzzy-matched characters styled.
+
+    ``Matcher.highlight`` parses its argument as markup, so it must never see briefing text."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
+class EntityCommands(Provider):
+    """Every organisation, speaker, event, quote and source, by name."""
+
+    def _entities(self) -> Iterator[Entity]:
+        collection: Collection | None = getattr(self.app, "collection", None)
+        if collection is None:
+            return
+        yield from collection.organisations
+        yield from collection.speakers
+        yield from collection.events
+        yield from collection.sources
+        yield from collection.quotes
+
+    def _open(self) -> Callable[[str], object]:
+        return self.app.open_entity  # type: ignore[attr-defined,no-any-return]
+
+    async def discover(self) -> Hits:
+        open_entity = self._open()
+        for count, entity in enumerate(self._entities()):
+            if count >= MAX_DISCOVERED:
+                return
+            yield DiscoveryHit(
+                Content(_label(entity)),
+                partial(open_entity, entity.id),
+                text=_label(entity),
+                help=f"Open {KIND_LABELS[type(entity)].lower()}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        open_entity = self._open()
+        for entity in self._entities():
+            label = _label(entity)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, label),
+                    partial(open_entity, entity.id),
+                    text=label,
+                    help=f"Open {KIND_LABELS[type(entity)].lower()}",
+                )

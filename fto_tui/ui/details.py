@@ -1,0 +1,375 @@
+"""What a detail view shows for each kind of entity, as a list of blocks.
+
+A :class:`Block` is a paragraph of literal text; a block with a ``target`` is a link to another
+entity, a block with a ``source`` is one of the item's sources (open its URL, copy its
+citation). The :class:`~fto_tui.ui.widgets.detail_view.DetailView` wraps and draws blocks and
+lets the cursor move between the links; this module only decides their content and order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from textual.content import Content
+
+from fto_tui.dates import EdtfDate
+from fto_tui.index import Collection
+from fto_tui.model import (
+    BriefingInfo,
+    Citation,
+    Entity,
+    Event,
+    Organisation,
+    Quote,
+    QuoteKind,
+    Source,
+    Speaker,
+)
+from fto_tui.ui.rows import date_text, entity_title, row
+from fto_tui.ui.safe import one_line, visible
+
+KIND_LABELS = {
+    Organisation: "Organisation",
+    Speaker: "Speaker",
+    Quote: "Quote",
+    Event: "Event",
+    Source: "Source",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of a detail view.
+
+    ``style`` names how it is drawn: ``title``, ``heading``, ``text``, ``link``, ``source``
+    or ``gap`` (an empty line). ``wrap`` is false for one-line rows (links) that are cut
+    with an ellipsis instead of wrapped. ``indent`` is in cells.
+    """
+
+    content: Content
+    style: str = "text"
+    target: str | None = None
+    source: Source | None = None
+    citation: Citation | None = None
+    wrap: bool = True
+    indent: int = 0
+
+    @property
+    def selectable(self) -> bool:
+        return self.target is not None or self.source is not None
+
+
+GAP = Block(Content(""), style="gap")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole detail: a label for the border (the program's words), and its blocks."""
+
+    label: str
+    blocks: tuple[Block, ...]
+    entity_id: str | None = None
+    sources: tuple[tuple[Source, Citation], ...] = field(default=())
+
+
+def citation_text(source: Source, citation: Citation | None = None) -> str:
+    """A plain one-line citation for the clipboard: publisher, title, date, URL, locator."""
+    parts = []
+    if source.publisher:
+        parts.append(one_line(source.publisher))
+    parts.append(f"“{one_line(source.title)}”")
+    if source.published is not None:
+        parts.append(date_text(source.published))
+    if source.url:
+        parts.append(one_line(source.url))
+    if citation is not None and citation.locator:
+        parts.append(one_line(citation.locator))
+    return ", ".join(parts)
+
+
+# -- small builders ----------------------------------------------------------------------
+
+
+def _title(text: str) -> Block:
+    return Block(Content(visible(text)), style="title")
+
+
+def _heading(text: str) -> Block:
+    return Block(Content(text), style="heading")
+
+
+def _text(text: str) -> Block:
+    return Block(Content(visible(text, keep_newlines=True)), indent=2)
+
+
+def _field(label: str, value: str) -> Block:
+    return Block(
+        Content.assemble(Content.styled(f"{label}: ", "dim"), Content(one_line(value))),
+        indent=2,
+    )
+
+
+def _date_with_words(date: EdtfDate | None, as_written: str | None) -> str:
+    text = date_text(date)
+    if as_written:
+        text += f" (“{one_line(as_written)}”)"
+    return text
+
+
+def _link(collection: Collection, target: str, prefix: str = "") -> Block:
+    """A link to ``target``; a dangling reference shows the id, marked as missing."""
+    entity = collection.get(target)
+    if entity is None:
+        body = Content.assemble(
+            Content(one_line(target)), Content.styled("  (not in the loaded briefings)", "dim")
+        )
+        return Block(Content.assemble(Content(prefix), body), wrap=False, indent=2)
+    label = KIND_LABELS[type(entity)].lower()
+    body = row(entity) if not isinstance(entity, Source) else Content(entity_title(entity))
+    return Block(
+        Content.assemble(Content(prefix), body, Content.styled(f"  {label}", "dim")),
+        style="link",
+        target=target,
+        wrap=False,
+        indent=2,
+    )
+
+
+def _links(collection: Collection, heading: str, targets: Iterable[str]) -> list[Block]:
+    blocks = [_link(collection, target) for target in dict.fromkeys(targets)]
+    return [GAP, _heading(f"{heading} ({len(blocks)})"), *blocks] if blocks else []
+
+
+def _list_field(label: str, values: Sequence[str]) -> list[Block]:
+    return [_field(label, ", ".join(values))] if values else []
+
+
+def _sources(collection: Collection, entity: Entity) -> list[Block]:
+    resolved = collection.sources_of(entity)
+    if not resolved:
+        return [GAP, _heading("Sources (0)"), Block(Content.styled("No source cited.", "dim"))]
+    blocks: list[Block] = [GAP, _heading(f"Sources ({len(resolved)})")]
+    for number, (source, citation) in enumerate(resolved, start=1):
+        blocks.append(_source_block(source, citation, number))
+    return blocks
+
+
+def _source_block(source: Source, citation: Citation | None, number: int) -> Block:
+    lines: list[Content] = [Content.assemble(f"[{number}] ", Content(one_line(source.title)))]
+    facts = []
+    if source.publisher:
+        facts.append(one_line(source.publisher))
+    if source.kind:
+        facts.append(one_line(source.kind))
+    if source.published is not None:
+        facts.append(date_text(source.published))
+    if facts:
+        lines.append(Content.styled("    " + " · ".join(facts), "dim"))
+    if source.url:
+        url = one_line(source.url)
+        if source.link is None:
+            url += "  (not an http/https address: will not be opened)"
+        lines.append(Content.styled(f"    {url}", "underline" if source.link else "dim"))
+    if citation is not None and citation.locator:
+        lines.append(
+            Content.assemble(Content.styled("    at: ", "dim"), one_line(citation.locator))
+        )
+    return Block(
+        Content("\n").join(lines),
+        style="source",
+        source=source,
+        citation=citation,
+        target=source.id,
+        indent=2,
+    )
+
+
+# -- documents ---------------------------------------------------------------------------
+
+
+def document_for(entity: Entity, collection: Collection) -> Document:
+    """The detail of any entity."""
+    if isinstance(entity, Organisation):
+        blocks = _organisation(entity, collection)
+    elif isinstance(entity, Speaker):
+        blocks = _speaker(entity, collection)
+    elif isinstance(entity, Quote):
+        blocks = _quote(entity, collection)
+    elif isinstance(entity, Event):
+        blocks = _event(entity, collection)
+    else:
+        blocks = _source(entity, collection)
+    if not isinstance(entity, Source):
+        blocks.extend(_sources(collection, entity))
+    return Document(
+        KIND_LABELS[type(entity)],
+        tuple(blocks),
+        entity.id,
+        collection.sources_of(entity),
+    )
+
+
+def _organisation(org: Organisation, collection: Collection) -> list[Block]:
+    blocks = [_title(one_line(org.name))]
+    blocks += _list_field("Also known as", org.aliases)
+    if org.kind:
+        blocks.append(_field("Kind", org.kind))
+    blocks += _list_field("Based in", org.based_in)
+    blocks += _list_field("Active in", org.active_in)
+    blocks += _list_field("Activities", org.activities)
+    if org.founded is not None:
+        blocks.append(_field("Founded", date_text(org.founded)))
+    if org.description:
+        blocks += [GAP, _text(org.description)]
+    if org.designations:
+        blocks += [GAP, _heading(f"Designations ({len(org.designations)})")]
+        for designation in org.designations:
+            line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
+            blocks.append(Block(Content(line), indent=2))
+            if designation.basis:
+                blocks.append(_field("  Basis", designation.basis))
+            if designation.date is not None:
+                when = _date_with_words(designation.date, designation.as_written)
+                blocks.append(_field("  Date", when))
+            if designation.end is not None:
+                blocks.append(_field("  Ended", date_text(designation.end)))
+            blocks.append(_field("  Status", designation.status))
+            if designation.notes:
+                blocks.append(_field("  Notes", designation.notes))
+    if org.relations:
+        blocks += [GAP, _heading(f"Relations ({len(org.relations)})")]
+        for relation in org.relations:
+            prefix = f"{one_line(relation.type)}: "
+            blocks.append(_link(collection, relation.organisation, prefix))
+            if relation.period is not None:
+                blocks.append(_field("    Period", date_text(relation.period)))
+            if relation.notes:
+                blocks.append(_field("    Notes", relation.notes))
+    blocks += _links(collection, "People", (p.id for p in collection.people_of(org.id)))
+    blocks += _links(collection, "Quotes about it", (q.id for q in collection.quotes_about(org.id)))
+    blocks += _links(collection, "Events", (e.id for e in collection.events_of(org.id)))
+    return blocks
+
+
+def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
+    blocks = [_title(one_line(speaker.name))]
+    blocks += _list_field("Also known as", speaker.aliases)
+    if speaker.description:
+        blocks += [GAP, _text(speaker.description)]
+    if speaker.roles:
+        blocks += [GAP, _heading(f"Roles ({len(speaker.roles)})")]
+        for role in speaker.roles:
+            period = f"  ({date_text(role.period)})" if role.period is not None else ""
+            if role.organisation:
+                blocks.append(
+                    _link(collection, role.organisation, f"{one_line(role.title)}{period}, ")
+                )
+            else:
+                blocks.append(Block(Content(f"{one_line(role.title)}{period}"), indent=2))
+    blocks += _links(collection, "Affiliations", speaker.affiliations)
+    blocks += _links(collection, "Quotes", (q.id for q in collection.quotes_by(speaker.id)))
+    blocks += _links(
+        collection, "Quotes about them", (q.id for q in collection.quotes_about(speaker.id))
+    )
+    blocks += _links(collection, "Events", (e.id for e in collection.events_of(speaker.id)))
+    return blocks
+
+
+def _quote(quote: Quote, collection: Collection) -> list[Block]:
+    kind = "Paraphrase" if quote.kind is QuoteKind.PARAPHRASE else "Quote"
+    blocks = [
+        Block(Content(f"“{visible(quote.text, keep_newlines=True)}”"), style="title"),
+        GAP,
+        _link(collection, quote.speaker, "Said by: "),
+        _field("Kind", kind.lower()),
+    ]
+    if quote.date is not None or quote.as_written:
+        blocks.append(_field("Date", _date_with_words(quote.date, quote.as_written)))
+    if quote.context:
+        blocks.append(_field("Context", quote.context))
+    if quote.audience:
+        blocks.append(_field("Audience", quote.audience))
+    if quote.notes:
+        blocks.append(_field("Notes", quote.notes))
+    blocks += _links(collection, "About", quote.about)
+    return blocks
+
+
+def _event(event: Event, collection: Collection) -> list[Block]:
+    blocks = [
+        _title(one_line(event.title)),
+        _field("Date", _date_with_words(event.date, event.as_written)),
+    ]
+    blocks += _list_field("Places", event.places)
+    blocks += _list_field("Tags", event.tags)
+    if event.description:
+        blocks += [GAP, _text(event.description)]
+    blocks += _links(collection, "Participants", event.participants)
+    blocks += _links(
+        collection, "Quotes about it", (q.id for q in collection.quotes_about(event.id))
+    )
+    return blocks
+
+
+def _source(source: Source, collection: Collection) -> list[Block]:
+    blocks = [_title(one_line(source.title))]
+    if source.publisher:
+        blocks.append(_field("Publisher", source.publisher))
+    if source.kind:
+        blocks.append(_field("Kind", source.kind))
+    if source.published is not None:
+        blocks.append(_field("Published", date_text(source.published)))
+    if source.accessed is not None:
+        blocks.append(_field("Accessed", date_text(source.accessed)))
+    blocks += [GAP, _source_block(source, None, 1)]
+    if source.notes:
+        blocks += [GAP, _text(source.notes)]
+    citing = [link.entity.id for link in collection.backlinks(source.id) if link.field == "sources"]
+    blocks += _links(collection, "Cited by", citing)
+    return blocks
+
+
+def overview(collection: Collection, files: Sequence[str]) -> Document:
+    """The detail shown before anything is opened: the loaded briefings and how to start."""
+    blocks: list[Block] = []
+    for info in collection.briefings:
+        blocks += _briefing(info)
+    if not collection.briefings:
+        blocks.append(_title("No briefing loaded"))
+        if files:
+            blocks.append(_text("The files given could not be loaded; press p to see why."))
+    counts = collection.counts()
+    blocks += [
+        GAP,
+        _heading("Loaded"),
+        _field("Files", ", ".join(files) if files else "none"),
+        Block(
+            Content(
+                f"{counts['organisations']} organisations, {counts['speakers']} speakers, "
+                f"{counts['quotes']} quotes, {counts['events']} events, "
+                f"{counts['sources']} sources"
+            ),
+            indent=2,
+        ),
+        GAP,
+        _heading("Getting started"),
+        _text(
+            "Move with the arrows or j/k; Enter opens the selected item here. Tab or 1/2/3 "
+            "switch panes, / searches, ? lists every key."
+        ),
+    ]
+    return Document("Briefing", tuple(blocks))
+
+
+def _briefing(info: BriefingInfo) -> list[Block]:
+    blocks = [_title(one_line(info.title))]
+    if info.as_of is not None:
+        blocks.append(_field("As of", date_text(info.as_of)))
+    if info.authors:
+        blocks += _list_field("Authors", info.authors)
+    blocks.append(_field("File", info.path))
+    if info.summary:
+        blocks += [GAP, _text(info.summary)]
+    blocks.append(GAP)
+    return blocks

@@ -1,0 +1,57 @@
+"""One-line renderings of entities for the list panes and search results.
+
+Every piece of briefing text goes through :func:`fto_tui.ui.safe.one_line`, so a row is always
+one line of literal text; styles come from the program, never from the briefing.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from fto_tui.dates import EdtfDate
+from fto_tui.model import Entity, Event, Organisation, Quote, Source, Speaker
+from fto_tui.ui.safe import one_line
+
+DATE_WIDTH = 16
+"""Cells given to the date column of the chronology (longer dates push the title along)."""
+
+
+def date_text(date: EdtfDate | None) -> str:
+    return one_line(date.display()) if date is not None else "undated"
+
+
+def entity_title(entity: Entity) -> str:
+    """The entity's name as one line of visible text (a quote's text, an event's title...)."""
+    if isinstance(entity, Source):
+        return one_line(entity.title)
+    if isinstance(entity, Quote):
+        return one_line(entity.text)
+    if isinstance(entity, Event):
+        return one_line(entity.title)
+    return one_line(entity.name)
+
+
+def row(entity: Entity) -> Content:
+    """The row showing ``entity`` in its pane."""
+    if isinstance(entity, Organisation):
+        parts: list[Content] = [Content(one_line(entity.name))]
+        if entity.aliases:
+            parts.append(Content.styled(f"  {one_line(', '.join(entity.aliases))}", "dim"))
+        return Content.assemble(*parts)
+    if isinstance(entity, Speaker):
+        parts = [Content(one_line(entity.name))]
+        if entity.roles:
+            parts.append(Content.styled(f"  {one_line(entity.roles[0].title)}", "dim"))
+        return Content.assemble(*parts)
+    if isinstance(entity, Event):
+        date = date_text(entity.date)
+        return Content.assemble(
+            Content.styled(date.ljust(DATE_WIDTH - 1) + " ", "bold"),
+            Content(one_line(entity.title)),
+        )
+    if isinstance(entity, Quote):
+        return Content.assemble(
+            Content.styled(f"{date_text(entity.date)}  ", "dim"),
+            Content(f"“{one_line(entity.text)}”"),
+        )
+    return Content(one_line(entity.title))

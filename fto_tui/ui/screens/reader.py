@@ -1,0 +1,347 @@
+"""The main screen: organisations, speakers and chronology panes beside a detail view.
+
+The screen decides what each pane and the detail show; the panes and the detail only post
+messages (``EntityList.Selected``, ``DetailView.LinkChosen``). The app hands it a new
+collection after every load with :meth:`ReaderScreen.show_collection`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from fto_tui.index import Collection
+from fto_tui.model import Entity, Event
+from fto_tui.ui.details import citation_text, document_for, overview
+from fto_tui.ui.history import History
+from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, pane_items
+from fto_tui.ui.rows import entity_title
+from fto_tui.ui.widgets.detail_view import DetailView
+from fto_tui.ui.widgets.entity_list import EntityList
+from fto_tui.ui.widgets.pane_tabs import PaneTabs
+from fto_tui.ui.widgets.status_line import StatusLine, status_content
+
+try:  # the histogram is written separately; the reader works without it
+    from fto_tui.ui.widgets.histogram import Histogram
+except ImportError:  # pragma: no cover
+    Histogram = None  # type: ignore[assignment,misc]
+
+COMPACT_WIDTH = 100
+COMPACT_HEIGHT = 30
+_EMPTY = {
+    Pane.ORGANISATIONS: "No organisations loaded.",
+    Pane.SPEAKERS: "No speakers loaded.",
+    Pane.CHRONOLOGY: "No events.",
+}
+
+
+def pane_title(pane: Pane, count: int, narrowed_to: str | None = None) -> Content:
+    """A pane's border title; ``narrowed_to`` is briefing text, shown literally."""
+    parts: list[Content | str] = [f"{pane.number} {pane.title}"]
+    if narrowed_to is not None:
+        parts += [": ", Content(narrowed_to)]
+    parts.append(f" ({count})")
+    return Content.assemble(*parts)
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle(1)", "Next pane", show=False, id="reader.next-pane"),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="reader.previous-pane"),
+        Binding("1", "focus_pane('organisations')", "Organisations", id="reader.organisations"),
+        Binding("2", "focus_pane('speakers')", "Speakers", id="reader.speakers"),
+        Binding("3", "focus_pane('chronology')", "Chronology", id="reader.chronology"),
+        Binding("4", "focus_detail", "Detail", show=False, id="reader.detail"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "toggle_narrow", "Narrow", id="reader.narrow"),
+        Binding("backspace,alt+left", "back", "Back", id="reader.back"),
+        Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
+        Binding("o", "open_source", "Open URL", id="reader.open-source"),
+        Binding("c", "copy_citation", "Copy citation", show=False, id="reader.copy-citation"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.collection = Collection()
+        self.files: tuple[str, ...] = ()
+        self.history = History()
+        self.narrowed_to: str | None = None
+        self.active_pane = Pane.ORGANISATIONS
+        self._last_narrowable: str | None = None
+        self._search_index: object | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield PaneTabs(id="pane-tabs")
+        with Horizontal(id="main"):
+            with Vertical(id="panes"):
+                yield EntityList(_EMPTY[Pane.ORGANISATIONS], id=Pane.ORGANISATIONS.widget_id)
+                yield EntityList(_EMPTY[Pane.SPEAKERS], id=Pane.SPEAKERS.widget_id)
+                with Vertical(id="chronology-box"):
+                    if Histogram is not None:
+                        yield Histogram(id="histogram")
+                    yield EntityList(_EMPTY[Pane.CHRONOLOGY], id=Pane.CHRONOLOGY.widget_id)
+            yield DetailView(id="detail")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for pane in PANES:
+            self._box(pane).border_title = pane_title(pane, 0)
+        self.detail.show(overview(self.collection, self.files))
+        self.pane(Pane.ORGANISATIONS).focus()
+        self._apply_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
+        self.set_class(compact, "-compact")
+        self._show_active_pane()
+
+    @property
+    def compact(self) -> bool:
+        return self.has_class("-compact")
+
+    def _show_active_pane(self) -> None:
+        for pane in PANES:
+            self._box(pane).display = not self.compact or pane is self.active_pane
+        self.query_one(PaneTabs).set_active(self.active_pane)
+
+    # -- parts ----------------------------------------------------------------------------
+
+    def pane(self, pane: Pane) -> EntityList:
+        return self.query_one(f"#{pane.widget_id}", EntityList)
+
+    def _box(self, pane: Pane) -> Widget:
+        """The bordered box of a pane (the chronology's holds the histogram too)."""
+        if pane is Pane.CHRONOLOGY:
+            return self.query_one("#chronology-box")
+        return self.pane(pane)
+
+    @property
+    def detail(self) -> DetailView:
+        return self.query_one(DetailView)
+
+    @property
+    def current(self) -> str | None:
+        """The id of the entity in the detail view (None for the overview)."""
+        return self.detail.document.entity_id
+
+    # -- data -----------------------------------------------------------------------------
+
+    def show_collection(
+        self,
+        collection: Collection,
+        files: Sequence[str],
+        errors: int = 0,
+        warnings: int = 0,
+    ) -> None:
+        """Show a newly loaded collection, keeping the selection where items still exist."""
+        self.collection = collection
+        self.files = tuple(files)
+        self._search_index = None
+        if self.narrowed_to is not None and self.narrowed_to not in collection:
+            self.narrowed_to = None
+        for pane in PANES:
+            entity_list = self.pane(pane)
+            old = entity_list.highlighted
+            items = pane_items(collection, pane, self.narrowed_to)
+            index = keep_index(items, old.id if old else None, entity_list.cursor)
+            entity_list.set_items(items, max(index, 0))
+        self._update_titles()
+        self.history.prune(collection.__contains__)
+        current = self.current
+        if current is not None and current in collection:
+            self._show_detail(current)
+        else:
+            self.detail.show(overview(collection, self.files))
+        self.query_one(StatusLine).show(
+            status_content(self.files, collection.counts(), errors, warnings)
+        )
+        self.refresh_bindings()
+
+    def _update_titles(self) -> None:
+        for pane in PANES:
+            count = len(self.pane(pane).items)
+            narrowed = None
+            if pane is Pane.CHRONOLOGY and self.narrowed_to is not None:
+                entity = self.collection.get(self.narrowed_to)
+                narrowed = entity_title(entity) if entity is not None else self.narrowed_to
+            self._box(pane).border_title = pane_title(pane, count, narrowed)
+        if Histogram is not None:
+            self.query_one(Histogram).set_events(self.pane(Pane.CHRONOLOGY).items)  # type: ignore[arg-type]
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def open_entity(self, entity_id: str, *, record: bool = True) -> bool:
+        """Show ``entity_id`` in the detail and select it in its own pane."""
+        entity = self.collection.get(entity_id)
+        if entity is None:
+            self.notify("That item is not in the loaded briefings.", severity="warning")
+            return False
+        self._select_in_pane(entity)
+        self._show_detail(entity_id)
+        if record:
+            self.history.visit(entity_id)
+        self.refresh_bindings()
+        return True
+
+    def _show_detail(self, entity_id: str) -> None:
+        entity = self.collection.get(entity_id)
+        if entity is not None:
+            self.detail.show(document_for(entity, self.collection))
+            if can_narrow_to(entity):
+                self._last_narrowable = entity.id
+
+    def _select_in_pane(self, entity: Entity) -> None:
+        pane = pane_for(entity.entity_kind)
+        if pane is None:
+            return
+        entity_list = self.pane(pane)
+        if not entity_list.select_id(entity.id) and isinstance(entity, Event):
+            # Not in the narrowed chronology: widen it so the event can be shown.
+            self._set_narrow(None)
+            entity_list.select_id(entity.id)
+        self._activate(pane)
+
+    def _activate(self, pane: Pane) -> None:
+        self.active_pane = pane
+        self._show_active_pane()
+
+    def action_focus_pane(self, name: str) -> None:
+        pane = Pane(name)
+        self._activate(pane)
+        self.pane(pane).focus()
+
+    def action_focus_detail(self) -> None:
+        self.detail.focus()
+
+    def action_cycle(self, step: int) -> None:
+        order: list[Widget] = [*(self.pane(pane) for pane in PANES), self.detail]
+        focused = self.focused
+        position = order.index(focused) if focused in order else -1
+        target = order[(position + step) % len(order)]
+        if isinstance(target, EntityList):
+            self._activate(PANES[order.index(target)])
+        target.focus()
+
+    def action_back(self) -> None:
+        entity_id = self.history.back()
+        if entity_id is not None:
+            self.open_entity(entity_id, record=False)
+
+    def action_forward(self) -> None:
+        entity_id = self.history.forward()
+        if entity_id is not None:
+            self.open_entity(entity_id, record=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return True if self.history.can_go_back else None
+        if action == "forward":
+            return True if self.history.can_go_forward else None
+        return True
+
+    # -- narrowing ------------------------------------------------------------------------
+
+    def action_toggle_narrow(self) -> None:
+        if self.narrowed_to is not None:
+            self._set_narrow(None)
+            return
+        target = self._last_narrowable
+        if target is None or target not in self.collection:
+            self.notify("Select an organisation or speaker first.", severity="warning")
+            return
+        self._set_narrow(target)
+        self._activate(Pane.CHRONOLOGY)
+
+    def _set_narrow(self, target: str | None) -> None:
+        self.narrowed_to = target
+        chronology = self.pane(Pane.CHRONOLOGY)
+        old = chronology.highlighted
+        items = pane_items(self.collection, Pane.CHRONOLOGY, target)
+        index = keep_index(items, old.id if old else None, 0)
+        chronology.set_items(items, max(index, 0))
+        self._update_titles()
+
+    # -- sources --------------------------------------------------------------------------
+
+    def action_open_source(self) -> None:
+        found = self.detail.current_source()
+        if found is None:
+            self.notify("Nothing here cites a source.", severity="warning")
+            return
+        source, _citation = found
+        if source.link is None:
+            self.notify("This source has no http or https address to open.", severity="warning")
+            return
+        self.app.open_url(source.link)
+
+    def action_copy_citation(self) -> None:
+        found = self.detail.current_source()
+        if found is None:
+            self.notify("Nothing here cites a source.", severity="warning")
+            return
+        self.app.copy_to_clipboard(citation_text(*found))
+        self.notify("Citation copied to the clipboard.")
+
+    # -- search ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from fto_tui.ui.screens.search import SearchScreen
+
+        def jump(entity_id: str | None) -> None:
+            if entity_id is not None:
+                self.open_entity(entity_id)
+                entity = self.collection.get(entity_id)
+                pane = pane_for(entity.entity_kind) if entity is not None else None
+                if pane is not None:
+                    self.pane(pane).focus()
+                else:
+                    self.detail.focus()
+
+        self.app.push_screen(SearchScreen(self.search_index()), jump)
+
+    def search_index(self) -> object:
+        from fto_tui.search import SearchIndex
+
+        if self._search_index is None:
+            self._search_index = SearchIndex(self.collection)
+        return self._search_index
+
+    # -- messages from the panes ----------------------------------------------------------
+
+    @on(EntityList.Highlighted)
+    def _highlighted(self, message: EntityList.Highlighted) -> None:
+        if can_narrow_to(message.entity):
+            self._last_narrowable = message.entity.id
+
+    @on(EntityList.Selected)
+    def _selected(self, message: EntityList.Selected) -> None:
+        self.open_entity(message.entity.id)
+
+    @on(DetailView.LinkChosen)
+    def _link_chosen(self, message: DetailView.LinkChosen) -> None:
+        self.open_entity(message.entity_id)
+
+    @on(PaneTabs.Chosen)
+    def _tab_chosen(self, message: PaneTabs.Chosen) -> None:
+        self.action_focus_pane(message.pane.value)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for pane in PANES:
+            if event.widget is self.pane(pane):
+                self.active_pane = pane
+                self.query_one(PaneTabs).set_active(pane)

@@ -1,0 +1,92 @@
+"""The search dialog: results narrow as you type; Enter jumps to the chosen item."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from fto_tui.search import SearchIndex
+from fto_tui.ui.widgets.hit_list import HitList
+
+LIMIT = 200
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen entity's id, or None on Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Back", id="search.cancel"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.next"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.previous"),
+        Binding("pagedown", "page(1)", "Next page", show=False, id="search.next-page"),
+        Binding("pageup", "page(-1)", "Previous page", show=False, id="search.previous-page"),
+    ]
+
+    def __init__(self, index: SearchIndex, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self._query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog"):
+            yield Static(
+                "Search names, aliases, roles, quotes, events and sources",
+                id="search-label",
+                markup=False,
+            )
+            yield Input(self._query, placeholder="Search…", id="search-input")
+            yield HitList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._run(self._query)
+
+    @property
+    def results(self) -> HitList:
+        return self.query_one(HitList)
+
+    def _run(self, query: str) -> None:
+        hits = self.index.search(query, limit=LIMIT) if query.strip() else []
+        if not query.strip():
+            empty = "Type to search names, quotes, events and sources."
+        else:
+            empty = "Nothing matches."
+        self.results.set_hits(hits, empty)
+        count = len(hits)
+        label = f"{count}{'+' if count >= LIMIT else ''} found" if query.strip() else "Search"
+        self.query_one("#search-dialog").border_title = label
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._run(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        hit = self.results.highlighted_hit
+        if hit is not None:
+            self.dismiss(hit.entity_id)
+
+    @on(HitList.Chosen)
+    def _chosen(self, message: HitList.Chosen) -> None:
+        self.dismiss(message.hit.entity_id)
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.results.action_cursor_down()
+        else:
+            self.results.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        if step > 0:
+            self.results.action_page_down_cursor()
+        else:
+            self.results.action_page_up_cursor()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

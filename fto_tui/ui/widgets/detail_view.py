@@ -1,0 +1,161 @@
+"""The detail of one entity: wrapped paragraphs, with a cursor that moves between links.
+
+Up/down move to the next link or source when it is on screen and otherwise scroll a line, so
+long text reads like a page. Enter or a click on a link posts :class:`DetailView.LinkChosen`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from textual.content import Content
+from textual.message import Message
+from textual.strip import Strip
+
+from fto_tui.model import Citation, Source
+from fto_tui.ui.details import Block, Document
+from fto_tui.ui.widgets.cursor_list import CursorList, content_strip
+
+_STYLES = ("title", "heading", "link", "source", "text", "gap")
+
+
+class DetailView(CursorList):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *CursorList.COMPONENT_CLASSES,
+        *(f"detail-view--{style}" for style in _STYLES),
+    }
+
+    DEFAULT_CSS = """
+    DetailView {
+        & > .detail-view--title { text-style: bold; color: $text-primary; }
+        & > .detail-view--heading { text-style: bold; color: $text-secondary; }
+        & > .detail-view--link { color: $text-accent; }
+        & > .detail-view--source { }
+        & > .detail-view--text { }
+    }
+    """
+
+    class LinkChosen(Message):
+        """The user chose a link to ``entity_id``."""
+
+        def __init__(self, detail: DetailView, entity_id: str) -> None:
+            super().__init__()
+            self.detail = detail
+            self.entity_id = entity_id
+
+        @property
+        def control(self) -> DetailView:
+            return self.detail
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._document = Document("Detail", ())
+        self._tops: list[int] = [0]
+        self._wrapped: dict[int, list[Content]] = {}
+        self._layout_width = -1
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    def show(self, document: Document) -> None:
+        """Show ``document`` from its top, with no link chosen yet."""
+        self._document = document
+        self._layout_width = -1
+        self.border_title = document.label
+        self._lay_out()
+        self.move_cursor(-1, scroll=False, notify=False)
+        self._cursor = -1
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def current_source(self) -> tuple[Source, Citation | None] | None:
+        """The source under the cursor, else the document's first source."""
+        if self.cursor >= 0:
+            block = self._document.blocks[self.cursor]
+            if block.source is not None:
+                return block.source, block.citation
+        if self._document.sources:
+            return self._document.sources[0]
+        for block in self._document.blocks:
+            if block.source is not None:
+                return block.source, block.citation
+        return None
+
+    def links(self) -> list[str]:
+        """The ids the document links to, in order (for tests and the command palette)."""
+        return [block.target for block in self._document.blocks if block.target is not None]
+
+    def select_link(self, entity_id: str) -> bool:
+        for index, block in enumerate(self._document.blocks):
+            if block.target == entity_id:
+                self.move_cursor(index)
+                return True
+        return False
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        self._layout_width = width
+        tops = [0]
+        wrapped: dict[int, list[Content]] = {}
+        for index, block in enumerate(self._document.blocks):
+            if block.wrap:
+                lines = block.content.wrap(max(1, width - block.indent))
+                if not lines:
+                    lines = [Content("")]
+                wrapped[index] = lines
+                height = len(lines)
+            else:
+                height = 1
+            tops.append(tops[-1] + height)
+        self._tops = tops
+        self._wrapped = wrapped
+        self.refresh_layout()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._layout_width:
+            self._lay_out()
+
+    # -- CursorList -----------------------------------------------------------------------
+
+    def item_count(self) -> int:
+        return len(self._document.blocks)
+
+    def item_top(self, index: int) -> int:
+        return self._tops[index]
+
+    def item_height(self, index: int) -> int:
+        return self._tops[index + 1] - self._tops[index]
+
+    def total_lines(self) -> int:
+        return self._tops[-1]
+
+    def item_at_line(self, line: int) -> int:
+        if line < 0 or line >= self._tops[-1]:
+            return -1
+        return bisect_right(self._tops, line) - 1
+
+    def selectable(self, index: int) -> bool:
+        return self._document.blocks[index].selectable
+
+    def render_item_line(self, index: int, offset: int, width: int, selected: bool) -> Strip:
+        block: Block = self._document.blocks[index]
+        if block.wrap:
+            content = self._wrapped[index][offset]
+        else:
+            content = block.content.truncate(max(1, width - block.indent), ellipsis=True)
+        if block.indent:
+            content = Content.assemble(Content(" " * block.indent), content)
+        style = self.get_component_rich_style(f"detail-view--{block.style}")
+        if selected:
+            style = style + self.cursor_style()
+        return content_strip(content, width, self.rich_style + style)
+
+    def chosen(self, index: int) -> None:
+        target = self._document.blocks[index].target
+        if target is not None:
+            self.post_message(self.LinkChosen(self, target))
