@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -70,6 +71,7 @@ MAX_PROBLEMS = 200
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
+_WEB_URL = re.compile(r"(?i)https?://\S")
 
 _KIND_WORDS = {
     EntityKind.SOURCE: "source",
@@ -142,13 +144,21 @@ class Validator:
         # Escaped controls and bidi characters can only hide in quoted scalars; only look for
         # them when the file could contain one.
         self._check_chars = "\\" in source.text or _BIDI.search(source.text) is not None
+        # libyaml counts lines and columns in characters, as editors do, except that it also
+        # breaks lines at U+2028 and U+2029; only then are positions recomputed from offsets.
+        self._marks_exact = "\u2028" not in source.text and "\u2029" not in source.text
+        self._path = source.path
+        self._dates: dict[str, EdtfDate] = {}
 
     # -- problems -------------------------------------------------------------------------
 
     def pos(self, node: Node) -> Position:
-        if isinstance(node, ScalarNode):
-            return self.source.position(scalar_offset(node))
-        return self.source.position(node.start_mark.index)
+        """Where a node's text starts (inside the quotes of a quoted scalar)."""
+        mark = node.start_mark
+        shift = 1 if isinstance(node, ScalarNode) and node.style in ("'", '"') else 0
+        if self._marks_exact:
+            return Position(self._path, mark.line + 1, mark.column + 1 + shift)
+        return self.source.position(mark.index + shift)
 
     def _add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -213,7 +223,11 @@ class Validator:
             node = entries[name][1]
             if self._is_empty(node):
                 continue
-            if not self._collection(node, SEQ_TAG, f"'{name}' must be a list of {record.what}s"):
+            if not self._collection(
+                node,
+                SEQ_TAG,
+                functools.partial("'{}' must be a list of {}s".format, name, record.what),
+            ):
                 continue
             for item in node.value:
                 values = self._record(item, record)
@@ -235,14 +249,14 @@ class Validator:
     def _is_empty(self, node: Node) -> bool:
         return isinstance(node, ScalarNode) and node.value == "" and node.style is None
 
-    def _collection(self, node: Node, tag: str, message: str) -> bool:
+    def _collection(self, node: Node, tag: str, message: Callable[[], str]) -> bool:
         """Whether ``node`` is a mapping (``MAP_TAG``) or list (``SEQ_TAG``) walked once only."""
         expected = MappingNode if tag == MAP_TAG else SequenceNode
         if node.tag not in _TAGS:
             self._bad_tag(node)
             return False
         if node.tag != tag or not isinstance(node, expected):
-            self.err(node, "wrong-type", f"{message}; found {_describe(node)}")
+            self.err(node, "wrong-type", f"{message()}; found {_describe(node)}")
             return False
         if id(node) in self._seen_collections:  # only an alias can revisit a node
             self.err(node, "alias", "aliases are not allowed in briefings")
@@ -296,7 +310,7 @@ class Validator:
 
     def _record(self, node: Node, record: Record) -> dict[str, Any] | None:
         if not self._collection(
-            node, MAP_TAG, f"{_article(record.what)} {record.what} must be a mapping"
+            node, MAP_TAG, lambda: f"{_article(record.what)} {record.what} must be a mapping"
         ):
             return None
         assert isinstance(node, MappingNode)
@@ -335,73 +349,100 @@ class Validator:
     # -- values ---------------------------------------------------------------------------
 
     def _value(self, node: Node, typ: FieldType, name: str) -> Any:
-        if isinstance(typ, Record):
-            values = self._record(node, typ)
-            return MISSING if values is None else (values, node)
-        if isinstance(typ, ListOf):
-            what = _type_words(typ.item)
-            if not self._collection(node, SEQ_TAG, f"'{name}' must be a list of {what}"):
-                return MISSING
-            items = []
-            for item in node.value:
-                value = self._value(item, typ.item, name)
-                if value is not MISSING:
-                    items.append(value)
-            return tuple(items)
-        if isinstance(typ, Either):
-            if isinstance(node, MappingNode):
-                return self._value(node, typ.record, name)
-            return self._value(node, typ.scalar, name)
-        text = self._scalar(node, name, _type_words(typ))
+        return _CHECKS[type(typ)](self, node, typ, name)
+
+    def _check_record(self, node: Node, typ: Any, name: str) -> Any:
+        values = self._record(node, typ)
+        return MISSING if values is None else (values, node)
+
+    def _check_list(self, node: Node, typ: Any, name: str) -> Any:
+        if not self._collection(node, SEQ_TAG, lambda: f"'{name}' must be {_type_words(typ)}"):
+            return MISSING
+        check = _CHECKS[type(typ.item)]
+        items = []
+        for item in node.value:
+            value = check(self, item, typ.item, name)
+            if value is not MISSING:
+                items.append(value)
+        return tuple(items)
+
+    def _check_either(self, node: Node, typ: Any, name: str) -> Any:
+        if isinstance(node, MappingNode):
+            return self._check_record(node, typ.record, name)
+        return self._check_ref(node, typ.scalar, name)
+
+    def _check_text(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
+        return MISSING if text is None else text
+
+    def _check_slug(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
         if text is None:
             return MISSING
-        assert isinstance(node, ScalarNode)
-        if isinstance(typ, Text):
-            return text
-        if isinstance(typ, Slug):
-            return self._slug(node, text)
-        if isinstance(typ, Ref):
-            slug = self._slug(node, text, kinds=typ.kinds)
-            if slug is not MISSING:
-                self.refs.append(PendingRef(slug, typ.kinds, self.pos(node)))
-            return slug
-        if isinstance(typ, Date):
-            try:
-                return EdtfDate.parse(text)
-            except DateError as exc:
-                self._add(
-                    error(
-                        self.source.position(scalar_offset(node) + max(0, exc.offset)),
-                        "bad-date",
-                        f"'{text}' is not a valid date: {exc.message}",
-                    )
-                )
-                return MISSING
-        if isinstance(typ, Url):
-            if not re.match(r"(?i)https?://\S", text):
-                self.warn(
-                    node,
-                    "url-scheme",
-                    f"URL '{text}' is not an http or https address; it will not be shown as a link",
-                )
-            return text
-        if isinstance(typ, Choice):
-            if text not in typ.values:
-                self.err(
-                    node,
-                    "unknown-value",
-                    f"unknown {typ.what} '{text}'",
-                    did_you_mean(text, typ.values) or "one of: " + ", ".join(typ.values),
-                )
-                return MISSING
-            return text
-        raise AssertionError(f"unhandled field type {typ!r}")  # pragma: no cover
+        return self._slug(node, text)
 
-    def _scalar(self, node: Node, name: str, what: str) -> str | None:
+    def _check_ref(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
+        if text is None:
+            return MISSING
+        slug = self._slug(node, text, kinds=typ.kinds)
+        if slug is not MISSING:
+            self.refs.append(PendingRef(slug, typ.kinds, self.pos(node)))
+        return slug
+
+    def _check_date(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
+        if text is None:
+            return MISSING
+        known = self._dates.get(text)
+        if known is not None:
+            return known
+        try:
+            date = self._dates[text] = EdtfDate.parse(text)
+            return date
+        except DateError as exc:
+            assert isinstance(node, ScalarNode)
+            self._add(
+                error(
+                    self.source.position(scalar_offset(node) + max(0, exc.offset)),
+                    "bad-date",
+                    f"'{text}' is not a valid date: {exc.message}",
+                )
+            )
+            return MISSING
+
+    def _check_url(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
+        if text is None:
+            return MISSING
+        if not _WEB_URL.match(text):
+            self.warn(
+                node,
+                "url-scheme",
+                f"URL '{text}' is not an http or https address; it will not be shown as a link",
+            )
+        return text
+
+    def _check_choice(self, node: Node, typ: Any, name: str) -> Any:
+        text = self._scalar(node, name, typ)
+        if text is None:
+            return MISSING
+        if text not in typ.values:
+            self.err(
+                node,
+                "unknown-value",
+                f"unknown {typ.what} '{text}'",
+                did_you_mean(text, typ.values) or "one of: " + ", ".join(typ.values),
+            )
+            return MISSING
+        return text
+
+    def _scalar(self, node: Node, name: str, typ: FieldType) -> str | None:
         if node.tag != STR_TAG:
             if node.tag not in _TAGS:
                 self._bad_tag(node)
             else:
+                what = _type_words(typ)
                 self.err(node, "wrong-type", f"'{name}' must be {what}; found {_describe(node)}")
             return None
         assert isinstance(node, ScalarNode)
@@ -431,7 +472,7 @@ class Validator:
             return None
         return text
 
-    def _slug(self, node: ScalarNode, text: str, kinds: tuple[EntityKind, ...] = ()) -> Any:
+    def _slug(self, node: Node, text: str, kinds: tuple[EntityKind, ...] = ()) -> Any:
         if SLUG.match(text):
             return text
         what = f"{kind_word(kinds)} id" if kinds else "id"
@@ -458,7 +499,10 @@ class Validator:
         return tuple(found)
 
     def origin(self, node: Node) -> Position:
-        return self.source.position(node.start_mark.index)
+        mark = node.start_mark
+        if self._marks_exact:
+            return Position(self._path, mark.line + 1, mark.column + 1)
+        return self.source.position(mark.index)
 
 
 def _cites(entity: Any) -> bool:
@@ -625,4 +669,17 @@ _BUILDERS: dict[str, Callable[[Validator, dict[str, Any], Node], Any]] = {
     SPEAKER.what: _build_speaker,
     QUOTE.what: _build_quote,
     EVENT.what: _build_event,
+}
+
+
+_CHECKS: dict[type, Callable[[Validator, Node, Any, str], Any]] = {
+    Record: Validator._check_record,
+    ListOf: Validator._check_list,
+    Either: Validator._check_either,
+    Text: Validator._check_text,
+    Slug: Validator._check_slug,
+    Ref: Validator._check_ref,
+    Date: Validator._check_date,
+    Url: Validator._check_url,
+    Choice: Validator._check_choice,
 }
