@@ -25,6 +25,11 @@ MAP_TAG = "tag:yaml.org,2002:map"
 #: Deeper nesting than this is refused (a briefing needs about six levels).
 MAX_DEPTH = 100
 
+#: libyaml's composer recurses in C once per level of nesting; tens of thousands of levels (a
+#: file of a few dozen kilobytes) overflow the C stack and kill the process. Text that could
+#: nest deeper than this is first scanned, iteratively, for depth.
+_SAFE_COMPOSE_DEPTH = 1000
+
 # Where an anchor or alias could start: after a line start, space, or flow indicator.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,])[&*][^\s\[\]\{\},]", re.MULTILINE)
 
@@ -80,8 +85,24 @@ def _scan_events(source: SourceText) -> Problem | None:
     return None
 
 
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound on how deep ``text`` can nest.
+
+    Every flow collection opens with ``[`` or ``{``; block collections nest only by moving
+    right (a sequence may share its parent mapping's column), so at most two levels per
+    column of the longest line. ``splitlines`` breaks lines where YAML does, and more.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + 2 * longest + 2
+
+
 def compose(source: SourceText) -> Node | Problem:
     """The single document's root node, or the first problem that stops parsing."""
+    scanned = _depth_bound(source.text) > _SAFE_COMPOSE_DEPTH
+    if scanned:
+        found = _scan_events(source)
+        if found is not None:
+            return found
     try:
         root = yaml.compose(source.text, Loader=_Loader)
     except RecursionError:
@@ -116,7 +137,7 @@ def compose(source: SourceText) -> Node | Problem:
             "the file holds no YAML document (it is empty or only comments)",
             "a briefing starts with a 'briefing:' mapping that has a title",
         )
-    if _ANCHOR_OR_ALIAS.search(source.text):
+    if not scanned and _ANCHOR_OR_ALIAS.search(source.text):
         found = _scan_events(source)
         if found is not None:
             return found
