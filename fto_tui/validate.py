@@ -56,6 +56,7 @@ from fto_tui.schema import (
 )
 from fto_tui.yamltree import (
     MAP_TAG,
+    MAX_DEPTH,
     SEQ_TAG,
     STR_TAG,
     MappingNode,
@@ -306,7 +307,29 @@ class Validator:
                     f"unknown key '{name}' in {_article(record.what)} {record.what}",
                     did_you_mean(name, record.names) or "known keys: " + ", ".join(record.names),
                 )
+                self._check_unread(value)
         return entries
+
+    def _check_unread(self, node: Node) -> None:
+        """Look inside a value the format does not read (under an unknown key): it may still
+        carry no explicit tag and nest no deeper than ``MAX_DEPTH`` levels (counted from the
+        file's top level, which is at least one level above ``node``)."""
+        stack: list[tuple[Node, int]] = [(node, 2)]
+        while stack:
+            current, depth = stack.pop()
+            if current.tag not in _TAGS:
+                self._bad_tag(current)
+                return
+            if isinstance(current, ScalarNode):
+                continue
+            if depth > MAX_DEPTH:
+                self.err(current, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+                return
+            if isinstance(current, MappingNode):
+                children = [child for pair in current.value for child in pair]
+            else:
+                children = list(current.value)
+            stack.extend((child, depth + 1) for child in reversed(children))
 
     def _record(self, node: Node, record: Record) -> dict[str, Any] | None:
         if not self._collection(
