@@ -207,8 +207,8 @@ def _without_origin(value: Any) -> Any:
 def combine(files: Sequence[FileLoad]) -> LoadResult:
     """Merge files into one collection; report conflicting definitions and dangling refs.
 
-    An entity defined identically in several files appears once. Where definitions differ,
-    the first is kept and the later one is reported.
+    An entity defined identically in several files appears once. Where definitions differ, or
+    one file defines an id twice, the first is kept and the later one is reported.
     """
     problems: list[Problem] = []
     chosen: dict[str, Entity] = {}
@@ -220,9 +220,11 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
                 chosen[entity.id] = entity
                 kept[entity.entity_kind].append(entity)
                 continue
-            if first.entity_kind is entity.entity_kind and _without_origin(
-                first
-            ) == _without_origin(entity):
+            if (
+                first.origin.path != entity.origin.path
+                and first.entity_kind is entity.entity_kind
+                and _without_origin(first) == _without_origin(entity)
+            ):
                 continue
             what = entity.entity_kind.value
             if first.entity_kind is not entity.entity_kind:
