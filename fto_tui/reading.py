@@ -126,9 +126,17 @@ def _too_big(path: str, max_bytes: int) -> Problem:
     return error(
         Position(path),
         "file-too-large",
-        f"file is larger than the limit of {max_bytes // (1024 * 1024)} MiB",
+        f"file is larger than the limit of {_size(max_bytes)}",
         "split it into several briefings; a directory loads them together",
     )
+
+
+def _size(count: int) -> str:
+    """``256 MiB``, ``64 KiB``, ``1000 bytes``: whole units only, so the limit reads exactly."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= scale and count % scale == 0:
+            return f"{count // scale} {unit}"
+    return f"{count:,} bytes"
 
 
 def decode(path: str, data: bytes) -> SourceText | Problem:
