@@ -50,6 +50,9 @@ def _check_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse every file even if it is unchanged"
+    )
     return parser
 
 
@@ -60,10 +63,11 @@ def _schema_parser() -> argparse.ArgumentParser:
     )
 
 
-def check(paths: Sequence[str], *, output_format: str, strict: bool) -> int:
+def check(paths: Sequence[str], *, output_format: str, strict: bool, use_cache: bool = True) -> int:
+    from fto_tui.cache import ParseCache
     from fto_tui.loader import load
 
-    result = load(paths, strict=strict)
+    result = load(paths, strict=strict, cache=ParseCache() if use_cache else None)
     if output_format == "json":
         document = {
             "version": 1,
@@ -92,7 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "check":
             options = _check_parser().parse_args(args[1:])
-            return check(options.paths, output_format=options.format, strict=options.strict)
+            return check(
+                options.paths,
+                output_format=options.format,
+                strict=options.strict,
+                use_cache=not options.no_cache,
+            )
         if args and args[0] == "schema":
             _schema_parser().parse_args(args[1:])
             from fto_tui.jsonschema import json_schema

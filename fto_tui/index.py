@@ -80,15 +80,17 @@ def citations_of(entity: Entity) -> tuple[Citation, ...]:
 
 
 class Collection:
-    """An immutable, indexed view of one or more loaded briefings."""
+    """An immutable, indexed view of one or more loaded briefings.
+
+    Lookup by id is ready at once; the relation indexes (backlinks, quotes by speaker and by
+    subject, events by participant, the chronology) are built on first use, so that opening a
+    large briefing does not wait for indexes the first screen does not need.
+    """
 
     __slots__ = (
-        "_backlinks",
         "_by_id",
         "_chronology",
-        "_events_of",
-        "_quotes_about",
-        "_quotes_by",
+        "_index",
         "briefings",
         "events",
         "organisations",
@@ -105,6 +107,8 @@ class Collection:
         speakers: Iterable[Speaker] = (),
         quotes: Iterable[Quote] = (),
         events: Iterable[Event] = (),
+        *,
+        by_id: dict[str, Entity] | None = None,
     ) -> None:
         self.briefings: tuple[BriefingInfo, ...] = tuple(briefings)
         self.sources: tuple[Source, ...] = tuple(sources)
@@ -112,36 +116,26 @@ class Collection:
         self.speakers: tuple[Speaker, ...] = tuple(speakers)
         self.quotes: tuple[Quote, ...] = tuple(quotes)
         self.events: tuple[Event, ...] = tuple(events)
-
-        by_id: dict[str, Entity] = {}
-        for group in (self.sources, self.organisations, self.speakers, self.quotes, self.events):
-            for entity in group:
-                by_id.setdefault(entity.id, entity)
+        if by_id is None:
+            by_id = {}
+            for group in (
+                self.sources,
+                self.organisations,
+                self.speakers,
+                self.quotes,
+                self.events,
+            ):
+                for entity in group:
+                    by_id.setdefault(entity.id, entity)
         self._by_id = by_id
+        self._index: _Relations | None = None
+        self._chronology: tuple[Event, ...] | None = None
 
-        backlinks: defaultdict[str, list[Backlink]] = defaultdict(list)
-        quotes_by: defaultdict[str, list[Quote]] = defaultdict(list)
-        quotes_about: defaultdict[str, list[Quote]] = defaultdict(list)
-        events_of: defaultdict[str, list[Event]] = defaultdict(list)
-        for entity in by_id.values():
-            seen: set[tuple[str, str]] = set()
-            for field, target in _mentions(entity):
-                if (field, target) in seen:
-                    continue
-                seen.add((field, target))
-                backlinks[target].append(Backlink(entity, field))
-        for quote in self.quotes:
-            quotes_by[quote.speaker].append(quote)
-            for about in dict.fromkeys(quote.about):
-                quotes_about[about].append(quote)
-        for event in self.events:
-            for participant in dict.fromkeys(event.participants):
-                events_of[participant].append(event)
-        self._backlinks = {k: tuple(v) for k, v in backlinks.items()}
-        self._quotes_by = {k: _newest_first(v) for k, v in quotes_by.items()}
-        self._quotes_about = {k: _newest_first(v) for k, v in quotes_about.items()}
-        self._events_of = {k: _by_date(v) for k, v in events_of.items()}
-        self._chronology = _by_date(self.events)
+    @property
+    def _relations(self) -> _Relations:
+        if self._index is None:
+            self._index = _Relations(self)
+        return self._index
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -165,27 +159,28 @@ class Collection:
 
     def backlinks(self, entity_id: str) -> tuple[Backlink, ...]:
         """Everything that mentions ``entity_id``, in load order."""
-        return self._backlinks.get(entity_id, ())
+        return self._relations.backlinks.get(entity_id, ())
 
     def quotes_by(self, speaker_id: str) -> tuple[Quote, ...]:
         """A speaker's quotes, newest first (undated ones last)."""
-        return self._quotes_by.get(speaker_id, ())
+        return self._relations.quotes_by.get(speaker_id, ())
 
     def quotes_about(self, entity_id: str) -> tuple[Quote, ...]:
         """Quotes whose ``about`` names the entity, newest first."""
-        return self._quotes_about.get(entity_id, ())
+        return self._relations.quotes_about.get(entity_id, ())
 
     def events_of(self, entity_id: str) -> tuple[Event, ...]:
         """Events the organisation or speaker took part in, in date order."""
-        return self._events_of.get(entity_id, ())
+        return self._relations.events_of.get(entity_id, ())
 
     def people_of(self, organisation_id: str) -> tuple[Speaker, ...]:
         """Speakers with a role in, or an affiliation with, the organisation."""
-        return tuple(
+        people = (
             link.entity
             for link in self.backlinks(organisation_id)
             if isinstance(link.entity, Speaker) and link.field in ("roles", "affiliations")
         )
+        return tuple(dict.fromkeys(people))
 
     def sources_of(self, entity: Entity) -> tuple[tuple[Source, Citation], ...]:
         """The sources an entity cites, resolved, with the citation's locator."""
@@ -199,6 +194,8 @@ class Collection:
     @property
     def chronology(self) -> tuple[Event, ...]:
         """All events, sorted by earliest possible day, then by precision, then by title."""
+        if self._chronology is None:
+            self._chronology = _by_date(self.events)
         return self._chronology
 
     def counts(self) -> dict[str, int]:
@@ -209,3 +206,33 @@ class Collection:
             "events": len(self.events),
             "sources": len(self.sources),
         }
+
+
+class _Relations:
+    """The relation indexes of a collection, built in one pass."""
+
+    __slots__ = ("backlinks", "events_of", "quotes_about", "quotes_by")
+
+    def __init__(self, collection: Collection) -> None:
+        backlinks: defaultdict[str, list[Backlink]] = defaultdict(list)
+        quotes_by: defaultdict[str, list[Quote]] = defaultdict(list)
+        quotes_about: defaultdict[str, list[Quote]] = defaultdict(list)
+        events_of: defaultdict[str, list[Event]] = defaultdict(list)
+        for entity in collection._by_id.values():
+            seen: set[tuple[str, str]] = set()
+            for field, target in _mentions(entity):
+                if (field, target) in seen:
+                    continue
+                seen.add((field, target))
+                backlinks[target].append(Backlink(entity, field))
+        for quote in collection.quotes:
+            quotes_by[quote.speaker].append(quote)
+            for about in dict.fromkeys(quote.about):
+                quotes_about[about].append(quote)
+        for event in collection.events:
+            for participant in dict.fromkeys(event.participants):
+                events_of[participant].append(event)
+        self.backlinks = {k: tuple(v) for k, v in backlinks.items()}
+        self.quotes_by = {k: _newest_first(v) for k, v in quotes_by.items()}
+        self.quotes_about = {k: _newest_first(v) for k, v in quotes_about.items()}
+        self.events_of = {k: _by_date(v) for k, v in events_of.items()}

@@ -13,11 +13,13 @@ from __future__ import annotations
 import gc
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from fto_tui.cache import ParseCache, content_key
 from fto_tui.index import Collection
 from fto_tui.model import (
     BriefingInfo,
@@ -30,11 +32,14 @@ from fto_tui.model import (
     Speaker,
 )
 from fto_tui.problems import Position, Problem, error
-from fto_tui.reading import DEFAULT_MAX_BYTES, read_source
-from fto_tui.validate import PendingRef, Validator, did_you_mean, kind_word
+from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
+from fto_tui.validate import MAX_PROBLEMS, PendingRef, Validator, did_you_mean, kind_word
 from fto_tui.yamltree import compose
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Did-you-mean hints are worked out for this many unknown references per file (each one
+#: compares against every id of the kinds wanted).
+_SUGGESTIONS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,25 +164,49 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
     return files, problems
 
 
-def load_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileLoad:
-    """Read, parse and validate one briefing file. Never raises for bad input."""
+def load_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: ParseCache | None = None,
+) -> FileLoad:
+    """Read, parse and validate one briefing file. Never raises for bad input.
+
+    With a ``cache``, a file whose path and bytes were loaded before is not parsed again.
+    """
     name = os.fspath(path)
-    source = read_source(name, max_bytes)
-    if isinstance(source, Problem):
-        return FileLoad(name, (source,))
-    # Millions of short-lived nodes make the cyclic collector run constantly; nothing made
-    # here forms cycles, so pause it for the parse.
+    data = read_bytes(name, max_bytes)
+    if isinstance(data, Problem):
+        return FileLoad(name, (data,))
+    # Millions of short-lived objects make the cyclic collector run constantly; nothing made
+    # here forms cycles, so pause it while parsing or decoding.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        root = compose(source)
-        if isinstance(root, Problem):
-            return FileLoad(name, (root,))
-        validator = Validator(source)
-        content = validator.run(root)
+        key = content_key(name, data) if cache is not None else ""
+        if cache is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        result = _parse(name, data)
+        if cache is not None:
+            cache.put(key, result)
+        return result
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _parse(name: str, data: bytes) -> FileLoad:
+    source = decode(name, data)
+    del data
+    if isinstance(source, Problem):
+        return FileLoad(name, (source,))
+    root = compose(source)
+    if isinstance(root, Problem):
+        return FileLoad(name, (root,))
+    validator = Validator(source)
+    content = validator.run(root)
     return FileLoad(
         path=name,
         problems=tuple(validator.problems),
@@ -214,36 +243,42 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
     chosen: dict[str, Entity] = {}
     kept: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
     for file in files:
-        for entity in file.entities():
-            first = chosen.get(entity.id)
-            if first is None:
-                chosen[entity.id] = entity
-                kept[entity.entity_kind].append(entity)
-                continue
-            if (
-                first.origin.path != entity.origin.path
-                and first.entity_kind is entity.entity_kind
-                and _without_origin(first) == _without_origin(entity)
-            ):
-                continue
-            what = entity.entity_kind.value
-            if first.entity_kind is not entity.entity_kind:
-                message = f"id '{entity.id}' is already used by {first.entity_kind.value} here"
-            elif first.origin.path == entity.origin.path:
-                message = f"duplicate {what} id '{entity.id}'"
-            else:
-                message = f"{what} '{entity.id}' is defined differently in another file"
-            problems.append(
-                error(entity.origin, "duplicate-id", message, f"first defined at {first.origin}")
-            )
+        for kind, group in (
+            (EntityKind.SOURCE, file.sources),
+            (EntityKind.ORGANISATION, file.organisations),
+            (EntityKind.SPEAKER, file.speakers),
+            (EntityKind.QUOTE, file.quotes),
+            (EntityKind.EVENT, file.events),
+        ):
+            keep = kept[kind]
+            for entity in group:
+                first = chosen.setdefault(entity.id, entity)
+                if first is entity:
+                    keep.append(entity)
+                    continue
+                if first.entity_kind is kind and _without_origin(first) == _without_origin(entity):
+                    continue
+                problems.append(_conflict(first, entity))
 
-    by_kind: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
-    for entity_id, entity in chosen.items():
-        by_kind[entity.entity_kind].append(entity_id)
+    by_kind: dict[EntityKind, list[str]] | None = None
+    reported: Counter[str] = Counter()
     for file in files:
         for ref in file.refs:
             target = chosen.get(ref.target)
             if target is not None and target.entity_kind in ref.kinds:
+                continue
+            path = ref.position.path
+            reported[path] += 1
+            if reported[path] > MAX_PROBLEMS:
+                continue
+            if reported[path] == MAX_PROBLEMS:
+                problems.append(
+                    error(
+                        ref.position,
+                        "too-many-problems",
+                        f"stopped after {MAX_PROBLEMS} reference problems in this file",
+                    )
+                )
                 continue
             wanted = kind_word(ref.kinds)
             if target is not None:
@@ -256,14 +291,15 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
                     )
                 )
                 continue
-            candidates = [i for kind in ref.kinds for i in by_kind[kind]]
+            hint = None
+            if reported[path] <= _SUGGESTIONS:
+                if by_kind is None:
+                    by_kind = {kind: [] for kind in EntityKind}
+                    for entity_id, entity in chosen.items():
+                        by_kind[entity.entity_kind].append(entity_id)
+                hint = did_you_mean(ref.target, [i for k in ref.kinds for i in by_kind[k]])
             problems.append(
-                error(
-                    ref.position,
-                    "unknown-reference",
-                    f"unknown {wanted} '{ref.target}'",
-                    did_you_mean(ref.target, candidates),
-                )
+                error(ref.position, "unknown-reference", f"unknown {wanted} '{ref.target}'", hint)
             )
 
     collection = Collection(
@@ -273,8 +309,20 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
         speakers=kept[EntityKind.SPEAKER],  # type: ignore[arg-type]
         quotes=kept[EntityKind.QUOTE],  # type: ignore[arg-type]
         events=kept[EntityKind.EVENT],  # type: ignore[arg-type]
+        by_id=chosen,
     )
     return LoadResult(collection, tuple(problems), tuple(files))
+
+
+def _conflict(first: Entity, entity: Entity) -> Problem:
+    what = entity.entity_kind.value
+    if first.entity_kind is not entity.entity_kind:
+        message = f"id '{entity.id}' is already used by {first.entity_kind.value} here"
+    elif first.origin.path == entity.origin.path:
+        message = f"duplicate {what} id '{entity.id}'"
+    else:
+        message = f"{what} '{entity.id}' is defined differently in another file"
+    return error(entity.origin, "duplicate-id", message, f"first defined at {first.origin}")
 
 
 def _a(word: str) -> str:
@@ -290,6 +338,7 @@ def load(
     *,
     strict: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: ParseCache | None = None,
 ) -> LoadResult:
     """Load files and directories (the bundled briefings when ``paths`` is empty).
 
@@ -297,7 +346,7 @@ def load(
     With ``strict``, warnings are reported as errors.
     """
     names, problems = discover(paths or bundled_paths())
-    loads = [load_file(name, max_bytes=max_bytes) for name in names]
+    loads = [load_file(name, max_bytes=max_bytes, cache=cache) for name in names]
     good = [f for f in loads if f.ok]
     # References are checked across everything read, broken files' valid parts included, so
     # that one run reports as much as it can; only files without errors are shown.
