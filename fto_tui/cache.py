@@ -2,10 +2,10 @@
 
 Entries are keyed by a SHA-256 of the file's path and bytes, so any change to the bytes is
 seen and stale data is never served. An entry is the file's :class:`~fto_tui.loader.FileLoad`
-(entities, references and problems) in MessagePack, decoded back into the same typed records;
-a corrupt, truncated or outdated entry fails to decode and is ignored. Entries are written
-atomically (temporary file, then rename) and the cache is trimmed, oldest first, past a size
-bound. The cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
+(entities, references and problems) in MessagePack with a CRC-32, decoded back into the same
+typed records; a corrupt, truncated or outdated entry fails its check or its decoding and is
+ignored. Entries are written atomically (temporary file, then rename) and the cache is
+trimmed, oldest first, past a size bound. The cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import hashlib
 import os
 import tempfile
 import typing
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,16 +90,21 @@ class ParseCache:
                 blob = handle.read()
         except OSError:
             return None
-        if not blob.startswith(self._header):
+        start = len(self._header) + 4
+        if not blob.startswith(self._header) or len(blob) < start:
+            return None
+        payload = memoryview(blob)[start:]
+        if zlib.crc32(payload).to_bytes(4, "big") != blob[start - 4 : start]:
             return None
         try:
-            return self._decoder.decode(memoryview(blob)[len(self._header) :])
+            return self._decoder.decode(payload)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError):
             return None
 
     def put(self, key: str, load: FileLoad) -> None:
         try:
-            blob = self._header + self._encoder.encode(load)
+            payload = self._encoder.encode(load)
+            blob = b"".join((self._header, zlib.crc32(payload).to_bytes(4, "big"), payload))
             self.directory.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             try:

@@ -1,0 +1,173 @@
+"""The parse cache: hits skip the parser, any byte change misses, damage is ignored."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fto_tui import cache as cache_module
+from fto_tui import loader
+from fto_tui.cache import ParseCache, content_key, default_directory
+from fto_tui.loader import load_file
+
+BRIEFING = """\
+briefing:
+  title: Cache test
+sources:
+  - id: src
+    title: A source
+organisations:
+  - id: org-a
+    name: Organisation A
+    source: src
+events:
+  - date: 2025-02-20
+    title: Something happened
+    source: src
+"""
+
+
+@pytest.fixture
+def briefing(tmp_path: Path) -> Path:
+    path = tmp_path / "b.yaml"
+    path.write_text(BRIEFING, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> ParseCache:
+    return ParseCache(tmp_path / "cache")
+
+
+def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(name: str, data: bytes) -> None:
+        raise AssertionError(f"{name} was parsed again")
+
+    monkeypatch.setattr(loader, "_parse", fail)
+
+
+def _entries(cache: ParseCache) -> list[Path]:
+    return sorted(cache.directory.glob("*.msgpack"))
+
+
+def test_second_load_comes_from_the_cache(
+    briefing: Path, cache: ParseCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_file(briefing, cache=cache)
+    assert first.ok and len(_entries(cache)) == 1
+    _forbid_parsing(monkeypatch)
+    second = load_file(briefing, cache=cache)
+    assert second == first
+    assert second.organisations[0].origin.line == 7
+    assert second.events[0].date.display() == "20 Feb 2025"
+
+
+def test_any_change_to_the_bytes_is_seen_even_with_same_size_and_mtime(
+    briefing: Path, cache: ParseCache
+) -> None:
+    load_file(briefing, cache=cache)
+    info = briefing.stat()
+    changed = BRIEFING.replace("Organisation A", "Organisation B")
+    assert len(changed) == len(BRIEFING)
+    briefing.write_text(changed, encoding="utf-8")
+    os.utime(briefing, ns=(info.st_atime_ns, info.st_mtime_ns))
+    again = load_file(briefing, cache=cache)
+    assert again.organisations[0].name == "Organisation B"
+
+
+def test_problems_are_cached_with_the_file(tmp_path: Path, cache: ParseCache) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("briefing:\n  title: x\nevents:\n  - date: 2025-02-30\n    title: y\n")
+    first = load_file(path, cache=cache)
+    second = load_file(path, cache=cache)
+    assert not first.ok
+    assert second.problems == first.problems
+    assert (second.problems[0].line, second.problems[0].column) == (4, 19)  # at the day
+
+
+def test_same_bytes_at_another_path_is_another_entry(
+    briefing: Path, tmp_path: Path, cache: ParseCache
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(briefing.read_bytes())
+    load_file(briefing, cache=cache)
+    loaded = load_file(copy, cache=cache)
+    assert loaded.organisations[0].origin.path == str(copy)
+    assert len(_entries(cache)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: b"",
+        lambda blob: b"garbage" * 10,
+        lambda blob: blob[:4] + b"0" * 16 + blob[20:],
+        lambda blob: blob[:-7] + b"\xff" * 7,
+    ],
+    ids=["truncated", "empty", "garbage", "other-model", "corrupt-tail"],
+)
+def test_a_damaged_entry_is_ignored_and_replaced(
+    briefing: Path, cache: ParseCache, damage: object
+) -> None:
+    first = load_file(briefing, cache=cache)
+    (entry,) = _entries(cache)
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    again = load_file(briefing, cache=cache)
+    assert again == first
+    assert cache.get(content_key(str(briefing), briefing.read_bytes())) == first
+
+
+def test_an_interrupted_write_leaves_no_entry(
+    briefing: Path, cache: ParseCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def killed(src: str, dst: str) -> None:
+        raise OSError("killed before the rename")
+
+    monkeypatch.setattr(cache_module.os, "replace", killed)
+    result = load_file(briefing, cache=cache)
+    assert result.ok
+    assert _entries(cache) == []
+    assert list(cache.directory.glob("*.tmp")) == []
+
+
+def test_the_cache_stays_within_its_size_bound(tmp_path: Path) -> None:
+    small = ParseCache(tmp_path / "cache", max_bytes=3000)
+    for i in range(6):
+        path = tmp_path / f"b{i}.yaml"
+        path.write_text(BRIEFING.replace("Cache test", f"Cache test {i}"), encoding="utf-8")
+        load_file(path, cache=small)
+    entries = _entries(small)
+    assert 1 <= len(entries) < 6
+    assert sum(e.stat().st_size for e in entries) <= 3000 or len(entries) == 1
+
+
+def test_an_unwritable_cache_directory_does_not_stop_loading(
+    briefing: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    result = load_file(briefing, cache=ParseCache(blocker / "cache"))
+    assert result.ok
+
+
+def test_the_default_directory_honours_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_directory().is_relative_to(tmp_path / "xdg")
+
+
+def test_check_uses_the_cache_and_can_skip_it(briefing: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    run = [sys.executable, "-m", "fto_tui", "check"]
+    first = subprocess.run([*run, "--no-cache", str(briefing)], env=env, capture_output=True)
+    assert first.returncode == 0
+    assert not (tmp_path / "xdg").exists()
+    second = subprocess.run([*run, str(briefing)], env=env, capture_output=True)
+    assert second.returncode == 0
+    assert len(list((tmp_path / "xdg").rglob("*.msgpack"))) == 1
