@@ -256,7 +256,11 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
                 if first is entity:
                     keep.append(entity)
                     continue
-                if first.entity_kind is kind and _without_origin(first) == _without_origin(entity):
+                if (
+                    first.origin.path != entity.origin.path
+                    and first.entity_kind is kind
+                    and _without_origin(first) == _without_origin(entity)
+                ):
                     continue
                 problems.append(_conflict(first, entity))
 
