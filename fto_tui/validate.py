@@ -287,6 +287,15 @@ class Validator:
                     self.err(key, "wrong-type", f"keys must be plain text; found {_describe(key)}")
                 continue
             name = key.value
+            if self._check_chars and (bad := _ESCAPED_CONTROL.search(name)) is not None:
+                # A key is never shown as it is: it would reach the terminal in a message.
+                self.err(
+                    key,
+                    "control-character",
+                    f"control character {describe_char(bad.group())} in a key",
+                    "remove it: briefing text has no use for control characters",
+                )
+                continue
             if name in entries:
                 first = self.pos(entries[name][0])
                 self.err(
