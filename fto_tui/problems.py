@@ -7,7 +7,17 @@ are three renderings of the same list.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+
+# Characters a terminal acts on or that reorder text: C0 and C1 controls, DEL, bidirectional
+# controls and the Unicode line and paragraph separators. File names and quoted values can carry
+# them into a message; ``format`` writes them as visible ``\\uXXXX`` codes.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(enum.Enum):
@@ -58,11 +68,12 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """The ``path:line:col: severity: message`` form that quickfix lists read."""
+        """The ``path:line:col: severity: message`` form that quickfix lists read, on one line,
+        with any control or bidirectional character written as a visible ``\\uXXXX`` code."""
         text = f"{self.position}: {self.severity.value}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return _visible(text)
 
     def as_json(self) -> dict[str, object]:
         return {
