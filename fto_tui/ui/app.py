@@ -31,6 +31,7 @@ from fto_tui.ui.screens.help import HelpScreen, Section
 from fto_tui.ui.screens.reader import ReaderScreen
 from fto_tui.ui.screens.search import SearchScreen
 from fto_tui.ui.widgets.cursor_list import CursorList
+from fto_tui.watch import FileWatcher
 
 WATCH_INTERVAL = 0.5
 
@@ -58,7 +59,8 @@ class FtoBriefApp(App[int]):
         self.cross_file_problems: tuple[Problem, ...] = ()
         self._generation = 0
         self._watch = watch
-        self._watcher: object | None = None
+        self._watcher: FileWatcher | None = None
+        self._polling = False
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen()
@@ -126,7 +128,7 @@ class FtoBriefApp(App[int]):
             self.cross_file_problems = tuple(
                 p for p in result.problems if p.path in file_paths and p not in per_file
             )
-            self._set_collection(result.collection)
+            self.show_collection(result.collection)
             if result.errors:
                 title = "Nothing could be loaded" if not self.open_files.shown_paths else "Problems"
                 self._show_problems(result.errors, title)
@@ -155,11 +157,12 @@ class FtoBriefApp(App[int]):
         if message.generation != self._generation:
             return
         self.cross_file_problems = message.result.problems
-        self._set_collection(message.result.collection)
+        self.show_collection(message.result.collection)
         if message.result.errors:
             self._show_problems(message.result.errors, "Problems between files")
 
-    def _set_collection(self, collection: Collection) -> None:
+    def show_collection(self, collection: Collection) -> None:
+        """Show ``collection`` (with the open files and their problems in the status line)."""
         self.collection = collection
         problems = self.all_problems()
         errors = sum(1 for p in problems if p.is_error)
@@ -176,29 +179,31 @@ class FtoBriefApp(App[int]):
     # -- watching -------------------------------------------------------------------------
 
     def _start_watching(self) -> None:
+        """Watch every open file (broken ones too, so a fix is picked up)."""
         if not self._watch:
             return
-        try:
-            from fto_tui.watch import FileWatcher
-        except ImportError:  # pragma: no cover - the watcher is optional until it lands
-            return
-        paths = list(self.open_files.paths)
-        self._watcher = FileWatcher(paths)
-        if not hasattr(self, "_watch_timer"):
-            self._watch_timer = self.set_interval(WATCH_INTERVAL, self._poll)
+        if self._watcher is None:
+            self._watcher = FileWatcher(self.open_files.paths)
+            self.set_interval(WATCH_INTERVAL, self._poll)
+        else:
+            self._watcher.set_paths(self.open_files.paths)
 
     def _poll(self) -> None:
-        if self._watcher is not None:
+        if self._watcher is not None and not self._polling:
+            self._polling = True
             self.poll_watcher(self._watcher)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
-    def poll_watcher(self, watcher: object) -> None:
-        changes = watcher.poll()  # type: ignore[attr-defined]
-        if not changes:
-            return
-        changed = [c.path for c in changes if c.kind != "deleted"]
-        deleted = [c.path for c in changes if c.kind == "deleted"]
-        self.post_message(FilesChanged(changed, deleted))
+    @work(thread=True, exit_on_error=False, group="watch")
+    def poll_watcher(self, watcher: FileWatcher) -> None:
+        """Ask the watcher (which only calls ``os.stat``) off the main thread."""
+        try:
+            changes = watcher.poll()
+        finally:
+            self._polling = False  # a plain assignment: safe from this thread
+        if changes:
+            changed = [c.path for c in changes if c.kind != "deleted"]
+            deleted = [c.path for c in changes if c.kind == "deleted"]
+            self.post_message(FilesChanged(changed, deleted))
 
     @on(FilesChanged)
     def _files_changed(self, message: FilesChanged) -> None:

@@ -27,13 +27,9 @@ from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, p
 from fto_tui.ui.rows import entity_title
 from fto_tui.ui.widgets.detail_view import DetailView
 from fto_tui.ui.widgets.entity_list import EntityList
+from fto_tui.ui.widgets.histogram import Histogram
 from fto_tui.ui.widgets.pane_tabs import PaneTabs
 from fto_tui.ui.widgets.status_line import StatusLine, status_content
-
-try:  # the histogram is written separately; the reader works without it
-    from fto_tui.ui.widgets.histogram import Histogram
-except ImportError:  # pragma: no cover
-    Histogram = None  # type: ignore[assignment,misc]
 
 COMPACT_WIDTH = 100
 COMPACT_HEIGHT = 30
@@ -78,6 +74,8 @@ class ReaderScreen(Screen[None]):
         self.active_pane = Pane.ORGANISATIONS
         self._last_narrowable: str | None = None
         self._search_index: object | None = None
+        self._ready = False
+        self._pending: tuple[Collection, Sequence[str], int, int] | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -88,8 +86,7 @@ class ReaderScreen(Screen[None]):
                 yield EntityList(_EMPTY[Pane.ORGANISATIONS], id=Pane.ORGANISATIONS.widget_id)
                 yield EntityList(_EMPTY[Pane.SPEAKERS], id=Pane.SPEAKERS.widget_id)
                 with Vertical(id="chronology-box"):
-                    if Histogram is not None:
-                        yield Histogram(id="histogram")
+                    yield Histogram(id="histogram")
                     yield EntityList(_EMPTY[Pane.CHRONOLOGY], id=Pane.CHRONOLOGY.widget_id)
             yield DetailView(id="detail")
         yield StatusLine(id="status")
@@ -101,6 +98,10 @@ class ReaderScreen(Screen[None]):
         self.detail.show(overview(self.collection, self.files))
         self.pane(Pane.ORGANISATIONS).focus()
         self._apply_size(self.size.width, self.size.height)
+        self._ready = True
+        if self._pending is not None:
+            self.show_collection(*self._pending)
+            self._pending = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -149,6 +150,9 @@ class ReaderScreen(Screen[None]):
         warnings: int = 0,
     ) -> None:
         """Show a newly loaded collection, keeping the selection where items still exist."""
+        if not self._ready:
+            self._pending = (collection, files, errors, warnings)
+            return
         self.collection = collection
         self.files = tuple(files)
         self._search_index = None
@@ -180,8 +184,7 @@ class ReaderScreen(Screen[None]):
                 entity = self.collection.get(self.narrowed_to)
                 narrowed = entity_title(entity) if entity is not None else self.narrowed_to
             self._box(pane).border_title = pane_title(pane, count, narrowed)
-        if Histogram is not None:
-            self.query_one(Histogram).set_events(self.pane(Pane.CHRONOLOGY).items)  # type: ignore[arg-type]
+        self.query_one(Histogram).set_events(self.pane(Pane.CHRONOLOGY).items)  # type: ignore[arg-type]
 
     # -- navigation -----------------------------------------------------------------------
 
