@@ -148,6 +148,9 @@ class Validator:
         # libyaml counts lines and columns in characters, as editors do, except that it also
         # breaks lines at U+2028 and U+2029; only then are positions recomputed from offsets.
         self._marks_exact = "\u2028" not in source.text and "\u2029" not in source.text
+        # At the very end of a file that lacks a final line break, libyaml's mark is on a line
+        # after the last one; positions there are computed from the offset too.
+        self._end = len(source.text)
         self._path = source.path
         self._dates: dict[str, EdtfDate] = {}
 
@@ -157,7 +160,7 @@ class Validator:
         """Where a node's text starts (inside the quotes of a quoted scalar)."""
         mark = node.start_mark
         shift = 1 if isinstance(node, ScalarNode) and node.style in ("'", '"') else 0
-        if self._marks_exact:
+        if self._marks_exact and mark.index < self._end:
             return Position(self._path, mark.line + 1, mark.column + 1 + shift)
         return self.source.position(mark.index + shift)
 
@@ -532,7 +535,7 @@ class Validator:
 
     def origin(self, node: Node) -> Position:
         mark = node.start_mark
-        if self._marks_exact:
+        if self._marks_exact and mark.index < self._end:
             return Position(self._path, mark.line + 1, mark.column + 1)
         return self.source.position(mark.index)
 
