@@ -154,12 +154,11 @@ def decode(path: str, data: bytes) -> SourceText | Problem:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        # Everything before the bad byte is valid UTF-8: count lines in it as everywhere else.
+        before = data[: exc.start].decode("utf-8")
         bad = data[exc.start : exc.start + 1].hex().upper()
         return error(
-            Position(path, line, column),
+            SourceText(path, before).position(len(before)),
             "encoding",
             f"file is not valid UTF-8 (byte 0x{bad})",
             "save the file as UTF-8",
