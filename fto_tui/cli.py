@@ -1,4 +1,4 @@
-"""The ``fto-brief`` command: the reader, ``check`` and ``schema``.
+"""The ``fto-brief`` command: the reader, ``check``, ``schema``, ``export``, ``new``, ``config``.
 
 Exit codes: 0 valid (warnings allowed), 1 the input has a problem, 2 a usage error.
 The reader's modules are imported only when the reader starts, so ``check`` stays quick.
@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from fto_tui import __version__
+
+if TYPE_CHECKING:
+    from fto_tui.config import Config
+    from fto_tui.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-_COMMANDS = ("check", "schema")
+_COMMANDS = ("check", "schema", "export", "new", "config")
+
+
+_CONFIG_HELP = (
+    "the settings file to read (default: $FTO_BRIEF_CONFIG, else config.toml in the user "
+    "configuration directory; see 'fto-brief config path')"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,9 +44,13 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read structured briefings in the terminal. "
         "With no path, opens the bundled briefings.",
         epilog="Other commands: 'fto-brief check [PATH ...]' validates briefings; "
-        "'fto-brief schema' prints the JSON Schema of the format.",
+        "'fto-brief schema' prints the JSON Schema of the format; "
+        "'fto-brief export [PATH ...] --format markdown|html|json|csv [-o OUT]' shares them; "
+        "'fto-brief new PATH' writes a starter briefing; "
+        "'fto-brief config check|path' checks or finds the settings file.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or directories")
+    parser.add_argument("--config", metavar="PATH", help=_CONFIG_HELP)
     parser.add_argument("--version", action="version", version=f"fto-brief {__version__}")
     return parser
 
@@ -61,6 +77,189 @@ def _schema_parser() -> argparse.ArgumentParser:
         prog="fto-brief schema",
         description="Print the JSON Schema of the briefing format (for editors' YAML support).",
     )
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from fto_tui.export import FORMATS
+
+    parser = _Parser(
+        prog="fto-brief export",
+        description="Write briefings as a Markdown dossier, one HTML page, JSON or a CSV "
+        "chronology. With no path, exports the bundled briefings. Inputs with errors are not "
+        "exported: the problems are printed instead.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or directories")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from OUT's ending: .md, .html, .json, .csv)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to this file, replacing it in one step (default: standard output)",
+    )
+    return parser
+
+
+def _new_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fto-brief new",
+        description="Write a starter briefing with every section and one example entry each. "
+        "Never overwrites a file.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the file to create (.yaml)")
+    return parser
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fto-brief config",
+        description="'check' validates the settings file and prints its problems like "
+        "'fto-brief check'; 'path' prints where the settings file is looked for.",
+    )
+    parser.add_argument("action", choices=("check", "path"), help="what to do")
+    parser.add_argument("--config", metavar="PATH", help=_CONFIG_HELP)
+    return parser
+
+
+def _print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        stream.write(problem.format() + "\n")
+
+
+def export(paths: Sequence[str], *, output_format: str | None, output: str | None) -> int:
+    from fto_tui.export import export as render
+    from fto_tui.export import format_for_suffix
+    from fto_tui.loader import load
+
+    if output_format is None and output:
+        output_format = format_for_suffix(output)
+    if output_format is None:
+        _export_parser().error("choose a format with --format (markdown, html, json, csv)")
+    result = load(paths)
+    if not result.ok:
+        _print_problems(result.problems, sys.stderr)
+        errors = len(result.errors)
+        sys.stderr.write(
+            f"fto-brief export: {errors} error{'s' * (errors != 1)} in the input; nothing written\n"
+        )
+        return EXIT_PROBLEMS
+    if output and _is_input(output, [f.path for f in result.files]):
+        _export_parser().error(f"{output} is one of the input briefings; choose another OUT")
+    assert output_format is not None
+    text = render(result.collection, output_format)
+    if result.problems:
+        warnings = len(result.problems)
+        sys.stderr.write(
+            f"fto-brief export: {warnings} warning{'s' * (warnings != 1)} (see 'fto-brief check')\n"
+        )
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from fto_tui.writing import replace_atomically
+
+    try:
+        replace_atomically(output, text.encode("utf-8"))
+    except OSError as exc:
+        sys.stderr.write(f"fto-brief export: cannot write {output}: {exc.strerror or exc}\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _is_input(output: str, inputs: Iterable[str]) -> bool:
+    """Whether ``output`` names one of the input files (the same file, or the same path)."""
+    real = os.path.realpath(output)
+    for path in inputs:
+        try:
+            if os.path.samefile(output, path):
+                return True
+        except OSError:
+            pass
+        if os.path.realpath(path) == real:
+            return True
+    return False
+
+
+def new(path: str) -> int:
+    from fto_tui.scaffold import write_starter
+
+    try:
+        write_starter(path)
+    except FileExistsError:
+        sys.stderr.write(f"fto-brief new: {path} already exists; not overwriting it\n")
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        sys.stderr.write(f"fto-brief new: cannot write {path}: {exc.strerror or exc}\n")
+        return EXIT_PROBLEMS
+    if not path.lower().endswith((".yaml", ".yml")):
+        sys.stderr.write(
+            "fto-brief new: note: in directories, only .yaml and .yml files are read\n"
+        )
+    sys.stderr.write(
+        f"wrote {path}: edit it, then run 'fto-brief check {path}' and 'fto-brief {path}'\n"
+    )
+    return EXIT_OK
+
+
+def config(action: str, path: str | None) -> int:
+    from fto_tui.config import config_path, load_config
+
+    where, reason = config_path(path)
+    if action == "path":
+        sys.stdout.write(f"{where}\n")
+        exists = "exists" if where.is_file() else "does not exist"
+        sys.stderr.write(f"(from the {reason}; the file {exists})\n")
+        return EXIT_OK
+    settings, problems = load_config(path)
+    problems = [*problems, *_theme_problems(settings)]
+    _print_problems(problems, sys.stdout)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if reason == "default" and not where.exists():
+        sys.stderr.write(f"no settings file at {where}: the defaults apply\n")
+    else:
+        sys.stderr.write(
+            f"{where} checked: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}\n"
+        )
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _theme_problems(settings: Config) -> list[Problem]:
+    """Check the theme against Textual's built-in themes (the reader adds no others)."""
+    from fto_tui.config import check_theme
+
+    if settings.theme is None:
+        return []
+    from textual.theme import BUILTIN_THEMES
+
+    return check_theme(settings, BUILTIN_THEMES)
+
+
+def _reader(paths: list[str], config_file: str | None) -> int:
+    import inspect
+
+    from fto_tui.config import load_config
+    from fto_tui.ui.app import run_app
+
+    settings, problems = load_config(config_file)
+    if not paths:
+        paths = list(settings.paths)
+    accepted = inspect.signature(run_app).parameters
+    options: dict[str, object] = {}
+    if "config" in accepted:
+        options["config"] = settings
+    if "config_problems" in accepted:
+        options["config_problems"] = tuple(problems)
+    elif problems:
+        # The reader cannot show them itself: say why it starts with defaults, where the text
+        # stays readable after the reader's screen is gone.
+        _print_problems(problems, sys.stderr)
+        sys.stderr.write("fto-brief: settings with problems were left at their defaults\n")
+    status: int = run_app(paths, **options)
+    return status
 
 
 def check(paths: Sequence[str], *, output_format: str, strict: bool, use_cache: bool = True) -> int:
@@ -108,10 +307,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
             return EXIT_OK
+        if args and args[0] == "export":
+            options = _export_parser().parse_args(args[1:])
+            return export(options.paths, output_format=options.format, output=options.output)
+        if args and args[0] == "new":
+            options = _new_parser().parse_args(args[1:])
+            return new(options.path)
+        if args and args[0] == "config":
+            options = _config_parser().parse_args(args[1:])
+            return config(options.action, options.config)
         options = _reader_parser().parse_args(args)
-        from fto_tui.ui.app import run_app
-
-        return run_app(list(options.paths))
+        return _reader(list(options.paths), options.config)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except KeyboardInterrupt:
