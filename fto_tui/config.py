@@ -9,6 +9,7 @@ Keys::
     theme = "nord"                 # a Textual theme name (the reader checks it)
     reload = true                  # live reload of changed briefings
     paths = ["~/briefings"]        # what the reader opens when no PATH is given
+                                   # (relative paths are relative to this file)
     [keys]                         # binding id = key(s), as Textual writes them
     quit = "ctrl+q"
 
