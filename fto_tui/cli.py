@@ -210,7 +210,8 @@ def config(action: str, path: str | None) -> int:
     if action == "path":
         sys.stdout.write(f"{where}\n")
         exists = "exists" if where.is_file() else "does not exist"
-        sys.stderr.write(f"(from the {reason}; the file {exists})\n")
+        why = {"--config": "given with --config", "environment": "from $FTO_BRIEF_CONFIG"}
+        sys.stderr.write(f"({why.get(reason, 'the default place')}; the file {exists})\n")
         return EXIT_OK
     settings, problems = load_config(path)
     problems = [*problems, *_theme_problems(settings)]
