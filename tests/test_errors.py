@@ -379,6 +379,18 @@ def test_invalid_utf8_is_positioned_in_characters(tmp_path: Path) -> None:
     check(p, 2, 12, Severity.ERROR, "not valid UTF-8", "0xFF")
 
 
+def test_invalid_utf8_after_a_lone_carriage_return(tmp_path: Path) -> None:
+    p = one(problems(tmp_path, b"briefing:\r  title: \xc3\xa9\x80\r"), "encoding")
+    check(p, 2, 11, Severity.ERROR, "0x80")
+
+
+def test_position_at_the_end_of_a_file_without_a_final_line_break(tmp_path: Path) -> None:
+    p = one(problems(tmp_path, "---"), "top-level")
+    check(p, 1, 4, Severity.ERROR)
+    p = one(problems(tmp_path, "briefing:\n  title: T\nsources:\n  -"), "wrong-type")
+    check(p, 4, 4, Severity.ERROR, "a source must be a mapping")
+
+
 def test_raw_control_character_after_multibyte_text(tmp_path: Path) -> None:
     text = HEAD + 'sources:\n  - id: s\n    title: "日本語" \x1b[31m\n'
     p = one(problems(tmp_path, text), "control-character")
