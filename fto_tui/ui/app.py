@@ -212,6 +212,12 @@ class FtoBriefApp(App[int]):
 
     # -- actions --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dialogs are opened from the main screen only, not on top of one another."""
+        if action in ("open_briefing", "reload", "show_problems", "help"):
+            return isinstance(self.screen, ReaderScreen)
+        return True
+
     def open_entity(self, entity_id: str) -> None:
         """Show an entity (from the command palette)."""
         self.reader.open_entity(entity_id)

@@ -8,6 +8,7 @@ lets the cursor move between the links; this module only decides their content a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -71,6 +72,21 @@ class Document:
     blocks: tuple[Block, ...]
     entity_id: str | None = None
     sources: tuple[tuple[Source, Citation], ...] = field(default=())
+
+
+def display_path(path: str) -> str:
+    """``path`` as a person would write it: relative to the current folder when inside it,
+    with ``~`` for the home folder otherwise."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        relative = path
+    if not relative.startswith(os.pardir):
+        return one_line(relative)
+    home = os.path.expanduser("~")
+    if home not in ("~", os.sep) and os.path.abspath(path).startswith(home + os.sep):
+        return one_line("~" + os.path.abspath(path)[len(home) :])
+    return one_line(path)
 
 
 def citation_text(source: Source, citation: Citation | None = None) -> str:
@@ -343,7 +359,7 @@ def overview(collection: Collection, files: Sequence[str]) -> Document:
     blocks += [
         GAP,
         _heading("Loaded"),
-        _field("Files", ", ".join(files) if files else "none"),
+        _field("Files", ", ".join(display_path(f) for f in files) if files else "none"),
         Block(
             Content(
                 f"{counts['organisations']} organisations, {counts['speakers']} speakers, "
@@ -368,7 +384,7 @@ def _briefing(info: BriefingInfo) -> list[Block]:
         blocks.append(_field("As of", date_text(info.as_of)))
     if info.authors:
         blocks += _list_field("Authors", info.authors)
-    blocks.append(_field("File", info.path))
+    blocks.append(_field("File", display_path(info.path)))
     if info.summary:
         blocks += [GAP, _text(info.summary)]
     blocks.append(GAP)

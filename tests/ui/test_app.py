@@ -464,3 +464,42 @@ async def test_the_detail_view_is_a_detail_view() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.reader.detail, DetailView)
+
+
+async def test_ctrl_o_opens_a_briefing_alongside_what_is_open() -> None:
+    from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+    from tests.ui.factories import HOSTILE
+
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, OpenBriefingScreen)
+        await pilot.press(*str(HOSTILE), "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        ids = [o.id for o in pane(app, Pane.ORGANISATIONS).items]
+        assert ids[:3] == ["north-cartel", "south-gang", "state-department"]
+        assert "bold-org" in ids
+        assert "hostile.yaml" in app.reader.query_one("#status").text
+
+
+async def test_ctrl_o_on_a_broken_file_shows_why_and_keeps_what_was_shown() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o", *str(BROKEN), "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        await pilot.press("escape")
+        assert len(pane(app, Pane.ORGANISATIONS).items) == 3
+
+
+async def test_escape_cancels_the_open_dialog() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.open_files) == 1

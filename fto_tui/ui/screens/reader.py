@@ -21,6 +21,7 @@ from textual.widgets import Footer
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity, Event
+from fto_tui.search import SearchIndex
 from fto_tui.ui.details import citation_text, document_for, overview
 from fto_tui.ui.history import History
 from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, pane_items
@@ -29,7 +30,7 @@ from fto_tui.ui.widgets.detail_view import DetailView
 from fto_tui.ui.widgets.entity_list import EntityList
 from fto_tui.ui.widgets.histogram import Histogram
 from fto_tui.ui.widgets.pane_tabs import PaneTabs
-from fto_tui.ui.widgets.status_line import StatusLine, status_content
+from fto_tui.ui.widgets.status_line import StatusLine, status_variants
 
 COMPACT_WIDTH = 100
 COMPACT_HEIGHT = 30
@@ -53,9 +54,15 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle(1)", "Next pane", show=False, id="reader.next-pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="reader.previous-pane"),
-        Binding("1", "focus_pane('organisations')", "Organisations", id="reader.organisations"),
-        Binding("2", "focus_pane('speakers')", "Speakers", id="reader.speakers"),
-        Binding("3", "focus_pane('chronology')", "Chronology", id="reader.chronology"),
+        Binding(
+            "1",
+            "focus_pane('organisations')",
+            "Organisations",
+            show=False,
+            id="reader.organisations",
+        ),
+        Binding("2", "focus_pane('speakers')", "Speakers", show=False, id="reader.speakers"),
+        Binding("3", "focus_pane('chronology')", "Chronology", show=False, id="reader.chronology"),
         Binding("4", "focus_detail", "Detail", show=False, id="reader.detail"),
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "toggle_narrow", "Narrow", id="reader.narrow"),
@@ -73,7 +80,7 @@ class ReaderScreen(Screen[None]):
         self.narrowed_to: str | None = None
         self.active_pane = Pane.ORGANISATIONS
         self._last_narrowable: str | None = None
-        self._search_index: object | None = None
+        self._search_index: SearchIndex | None = None
         self._ready = False
         self._pending: tuple[Collection, Sequence[str], int, int] | None = None
 
@@ -109,6 +116,7 @@ class ReaderScreen(Screen[None]):
     def _apply_size(self, width: int, height: int) -> None:
         compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(compact, "-compact")
+        self.query_one(Footer).compact = compact
         self._show_active_pane()
 
     @property
@@ -172,7 +180,7 @@ class ReaderScreen(Screen[None]):
         else:
             self.detail.show(overview(collection, self.files))
         self.query_one(StatusLine).show(
-            status_content(self.files, collection.counts(), errors, warnings)
+            status_variants(self.files, collection.counts(), errors, warnings)
         )
         self.refresh_bindings()
 
@@ -317,9 +325,7 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(SearchScreen(self.search_index()), jump)
 
-    def search_index(self) -> object:
-        from fto_tui.search import SearchIndex
-
+    def search_index(self) -> SearchIndex:
         if self._search_index is None:
             self._search_index = SearchIndex(self.collection)
         return self._search_index

@@ -114,11 +114,13 @@ class DetailView(CursorList):
             tops.append(tops[-1] + height)
         self._tops = tops
         self._wrapped = wrapped
-        self.refresh_layout()
+        super().refresh_layout()
 
-    def on_resize(self) -> None:
+    def refresh_layout(self) -> None:
         if self.scrollable_content_region.width != self._layout_width:
-            self._lay_out()
+            self._lay_out()  # wraps the text again, then comes back here
+            return
+        super().refresh_layout()
 
     # -- CursorList -----------------------------------------------------------------------
 

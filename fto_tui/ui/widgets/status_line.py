@@ -10,33 +10,44 @@ from textual.widget import Widget
 
 from fto_tui.ui.safe import one_line
 
+_WORDS = (
+    ("organisations", "orgs"),
+    ("speakers", "speakers"),
+    ("quotes", "quotes"),
+    ("events", "events"),
+)
 
-def status_content(
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def status_variants(
     files: Sequence[str],
     counts: Mapping[str, int],
     errors: int = 0,
     warnings: int = 0,
-    loading: bool = False,
-) -> Content:
-    """The status text. File names are shown without their folders (the overview has them)."""
-    if loading:
-        return Content("Loading…")
+) -> list[Content]:
+    """The status text, longest first; the widget shows the first that fits its width.
+    File names are shown without their folders (the overview has them)."""
     names = ", ".join(one_line(os.path.basename(path)) for path in files) or "no briefing loaded"
-    parts: list[Content | str | tuple[str, str]] = [
-        (names, "bold"),
-        "  │  ",
-        f"{counts.get('organisations', 0)} organisations · {counts.get('speakers', 0)} speakers · "
-        f"{counts.get('quotes', 0)} quotes · {counts.get('events', 0)} events",
-    ]
-    if errors or warnings:
-        found = []
-        if errors:
-            found.append(f"{errors} error{'s' if errors != 1 else ''}")
-        if warnings:
-            found.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-        style = "bold $error" if errors else "bold $warning"
-        parts += ["  │  ", (", ".join(found) + " (p to show)", style)]
-    return Content.assemble(*parts)
+    found = []
+    if errors:
+        found.append(_plural(errors, "error"))
+    if warnings:
+        found.append(_plural(warnings, "warning"))
+    style = "bold $error" if errors else "bold $warning"
+    variants = []
+    for long_words, problems_hint in ((True, " (p to show)"), (False, " (p)")):
+        counts_text = " · ".join(
+            f"{counts.get(key, 0)} {key if long_words else short}" for key, short in _WORDS
+        )
+        parts: list[Content | str | tuple[str, str]] = [counts_text]
+        if found:
+            parts += ["  │  ", (", ".join(found) + problems_hint, style)]
+        parts += ["  │  ", (names, "bold")]
+        variants.append(Content.assemble(*parts))
+    return variants
 
 
 class StatusLine(Widget):
@@ -46,15 +57,19 @@ class StatusLine(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content = Content("Loading…")
+        self._variants = [Content("Loading…")]
 
-    def show(self, content: Content) -> None:
-        self._content = content
+    def show(self, variants: list[Content]) -> None:
+        self._variants = variants
         self.refresh()
 
     @property
     def text(self) -> str:
-        return self._content.plain
+        return self._variants[0].plain
 
     def render(self) -> Content:
-        return self._content
+        width = self.content_region.width
+        for variant in self._variants:
+            if variant.cell_length <= width:
+                return variant
+        return self._variants[-1].truncate(width, ellipsis=True)
