@@ -17,9 +17,12 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from fto_tui.cache import ParseCache
+from fto_tui.config import Config, check_bindings, check_theme
 from fto_tui.index import Collection
 from fto_tui.loader import FileLoad, combine, load, load_file
 from fto_tui.problems import Problem
@@ -28,6 +31,8 @@ from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesRe
 from fto_tui.ui.open_files import OpenFiles
 from fto_tui.ui.safe import one_line
 from fto_tui.ui.screens.help import HelpScreen, Section
+from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+from fto_tui.ui.screens.problems import ProblemsScreen
 from fto_tui.ui.screens.reader import ReaderScreen
 from fto_tui.ui.screens.search import SearchScreen
 from fto_tui.ui.widgets.cursor_list import CursorList
@@ -50,9 +55,21 @@ class FtoBriefApp(App[int]):
         Binding("p", "show_problems", "Problems", show=False, id="app.problems"),
     ]
 
-    def __init__(self, paths: Sequence[str | os.PathLike[str]] = (), *, watch: bool = True) -> None:
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]] = (),
+        *,
+        watch: bool = True,
+        config: Config | None = None,
+        config_problems: Sequence[Problem] = (),
+        cache: ParseCache | None = None,
+    ) -> None:
         super().__init__()
         self.paths = [os.fspath(path) for path in paths]
+        self.config = config if config is not None else Config()
+        self.config_problems = tuple(config_problems)
+        self._cache = cache
+        watch = watch and self.config.reload
         self.open_files = OpenFiles()
         self.collection = Collection()
         self.startup_problems: tuple[Problem, ...] = ()
@@ -72,14 +89,34 @@ class FtoBriefApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
+        self._apply_config()
         self.load_paths(self.paths, opened=False)
+
+    def _apply_config(self) -> None:
+        """Theme and key bindings from the settings file; what does not apply is reported."""
+        config = self.config
+        problems = [*self.config_problems, *check_bindings(config, binding_ids())]
+        problems += check_theme(config, self.available_themes)
+        if config.theme is not None and config.theme in self.available_themes:
+            self.theme = config.theme
+        known = set(binding_ids())
+        keymap = {name: keys for name, keys in config.keys.items() if name in known}
+        if keymap:
+            self.set_keymap(keymap)
+        self.config_problems = tuple(dict.fromkeys(problems))
+        if self.config_problems:
+            self.notify(
+                f"The settings file has {len(self.config_problems)} problem(s); p shows them.",
+                severity="warning",
+                markup=False,
+            )
 
     # -- loading --------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_paths(self, paths: Sequence[str], opened: bool) -> None:
         """Read files or directories (the bundled briefings when none is given at start)."""
-        result = load(paths)
+        result = load(paths, cache=self._cache)
         if not get_current_worker().is_cancelled:
             self.post_message(BriefingsLoaded(result, opened))
 
@@ -92,7 +129,7 @@ class FtoBriefApp(App[int]):
             if not os.path.exists(path):
                 deleted.append(path)
             else:
-                loads.append(load_file(path))
+                loads.append(load_file(path, cache=self._cache))
         self.post_message(FilesReread(loads, deleted))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="combine")
@@ -172,7 +209,12 @@ class FtoBriefApp(App[int]):
 
     def all_problems(self) -> tuple[Problem, ...]:
         seen = dict.fromkeys(
-            (*self.startup_problems, *self.open_files.problems(), *self.cross_file_problems)
+            (
+                *self.config_problems,
+                *self.startup_problems,
+                *self.open_files.problems(),
+                *self.cross_file_problems,
+            )
         )
         return tuple(seen)
 
@@ -237,13 +279,9 @@ class FtoBriefApp(App[int]):
         self._show_problems(problems, "Problems")
 
     def _show_problems(self, problems: Iterable[Problem], title: str) -> None:
-        from fto_tui.ui.screens.problems import ProblemsScreen
-
         self.push_screen(ProblemsScreen(tuple(problems), title))
 
     def action_open_briefing(self) -> None:
-        from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
-
         def chosen(path: str | None) -> None:
             if path:
                 self.load_paths([path], opened=True)
@@ -286,9 +324,36 @@ def _runner(owner: App[int] | Screen[None], action: str):  # type: ignore[no-unt
     return run
 
 
-def run_app(paths: list[str]) -> int:
+def binding_ids() -> list[str]:
+    """Every binding id of the reader, for remapping keys in the settings file."""
+    owners: list[type[DOMNode]] = [
+        FtoBriefApp,
+        ReaderScreen,
+        CursorList,
+        SearchScreen,
+        HelpScreen,
+        ProblemsScreen,
+        OpenBriefingScreen,
+    ]
+    ids = (
+        binding.id
+        for owner in owners
+        for binding in Binding.make_bindings(owner.BINDINGS)
+        if binding.id is not None
+    )
+    return list(dict.fromkeys(ids))
+
+
+def run_app(
+    paths: list[str],
+    *,
+    config: Config | None = None,
+    config_problems: Sequence[Problem] = (),
+) -> int:
     """Run the reader on ``paths`` (the bundled briefings when empty); the exit status."""
-    app = FtoBriefApp(paths)
+    from fto_tui.cache import ParseCache
+
+    app = FtoBriefApp(paths, config=config, config_problems=config_problems, cache=ParseCache())
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 
