@@ -9,8 +9,6 @@ explicit tags, more or fewer than one document, and nesting deeper than any brie
 from __future__ import annotations
 
 import re
-import threading
-from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -31,16 +29,11 @@ MAX_DEPTH = 100
 #: file of a few dozen kilobytes) overflow the C stack and kill the process. Text that could
 #: nest deeper than this is first scanned, iteratively, for depth.
 _SAFE_COMPOSE_DEPTH = 10_000
-#: Stack to give a composing thread per level the text could nest (measured: under 400 bytes).
-_STACK_PER_LEVEL = 1024
-#: The largest stack a composing thread gets; text that could nest deeper is scanned first.
-_MAX_STACK = 2 * 1024 * 1024 * 1024
 
 # Where an anchor or alias could start: after a line start, space, or flow indicator.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\{,])[&*][^\s\[\]\{\},]", re.MULTILINE)
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_STACK_LOCK = threading.Lock()
 
 
 def _syntax_problem(source: SourceText, exc: yaml.MarkedYAMLError) -> Problem:
@@ -103,45 +96,17 @@ def _depth_bound(text: str) -> int:
     return text.count("[") + text.count("{") + 2 * longest + 2
 
 
-def _compose_with_stack(text: str, stack: int) -> Node | None:
-    """``yaml.compose`` in a thread whose C stack can hold ``stack`` bytes of recursion."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(yaml.compose(text, Loader=_Loader))
-        except BaseException as exc:  # handed to the calling thread
-            outcome.append(exc)
-
-    with _STACK_LOCK:
-        previous = threading.stack_size(stack)
-        try:
-            worker = threading.Thread(target=run, name="fto-brief-compose", daemon=True)
-            worker.start()
-        finally:
-            threading.stack_size(previous)
-    worker.join()
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return cast("Node | None", result)
-
-
 def _compose(source: SourceText) -> Node | None:
-    """Compose without overflowing the C stack: libyaml's composer recurses in C once per
-    level of nesting, and tens of thousands of levels would kill the process."""
-    bound = _depth_bound(source.text)
-    if bound <= _SAFE_COMPOSE_DEPTH:
-        return yaml.compose(source.text, Loader=_Loader)
-    stack = 16 * 1024 * 1024 + bound * _STACK_PER_LEVEL
-    if stack > _MAX_STACK:
-        # Could nest deeper than any stack we hand out: find the real depth first, without
-        # recursion; past the scan the text nests at most MAX_DEPTH levels.
+    """Compose without letting nesting hurt: libyaml's composer recurses in C once per level
+    (tens of thousands of levels overflow the C stack and kill the process) and its scanner
+    slows with the square of the flow depth. Text that could nest deeper than
+    ``_SAFE_COMPOSE_DEPTH`` is first scanned, iteratively, and refused past ``MAX_DEPTH``;
+    the scan stops there, so it is quick on hostile text and linear on large real files."""
+    if _depth_bound(source.text) > _SAFE_COMPOSE_DEPTH:
         found = _scan_events(source)
         if found is not None:
             raise _Refused(found)
-        stack = 16 * 1024 * 1024
-    return _compose_with_stack(source.text, stack)
+    return yaml.compose(source.text, Loader=_Loader)
 
 
 class _Refused(Exception):
