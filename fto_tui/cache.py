@@ -1,11 +1,13 @@
 """A cache of parsed briefings, so that reopening an unchanged file skips the YAML parse.
 
 Entries are keyed by a SHA-256 of the file's path and bytes, so any change to the bytes is
-seen and stale data is never served. An entry is the file's :class:`~fto_tui.loader.FileLoad`
-(entities, references and problems) in MessagePack with a CRC-32, decoded back into the same
-typed records; a corrupt, truncated or outdated entry fails its check or its decoding and is
-ignored. Entries are written atomically (temporary file, then rename) and the cache is
-trimmed, oldest first, past a size bound. The cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
+seen and stale data is never served; they also carry a digest of the loading code, so a new
+version or a changed rule never reads an older entry. An entry is the file's
+:class:`~fto_tui.loader.FileLoad` (entities, references and problems) in MessagePack with a
+CRC-32, decoded back into the same typed records; a corrupt, truncated or outdated entry fails
+its check or its decoding and is ignored. Entries are written atomically (temporary file, then
+rename) and the cache is trimmed, oldest first, past a size bound. The cache lives in the user
+cache directory (``XDG_CACHE_HOME`` on Linux).
 """
 
 from __future__ import annotations
@@ -41,10 +43,31 @@ def default_directory() -> Path:
     return Path(platformdirs.user_cache_dir("fto-brief", appauthor=False)) / "parsed"
 
 
+#: The modules whose code decides what a load holds: a change to any of them (a new rule,
+#: a fixed position) makes every older entry unreachable.
+_LOADING_MODULES = (
+    "problems",
+    "dates",
+    "model",
+    "schema",
+    "reading",
+    "yamltree",
+    "validate",
+    "loader",
+    "cache",
+)
+
+
 def _fingerprint(root: type) -> str:
-    """A digest of the model's shape: every field's name and type, recursively."""
+    """A digest of the loading code and of the model's shape (every field, recursively)."""
     seen: set[type] = set()
     parts: list[str] = [str(FORMAT), __version__]
+    package = Path(__file__).resolve().parent
+    for module in _LOADING_MODULES:
+        try:
+            parts.append(hashlib.sha256((package / f"{module}.py").read_bytes()).hexdigest())
+        except OSError:
+            parts.append(f"{module}:unreadable")
 
     def visit(kind: Any) -> None:
         for arg in typing.get_args(kind):

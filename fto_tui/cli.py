@@ -266,6 +266,7 @@ def _reader(paths: list[str], config_file: str | None) -> int:
 def check(paths: Sequence[str], *, output_format: str, strict: bool, use_cache: bool = True) -> int:
     from fto_tui.cache import ParseCache
     from fto_tui.loader import load
+    from fto_tui.problems import json_text
 
     result = load(paths, strict=strict, cache=ParseCache() if use_cache else None)
     if output_format == "json":
@@ -277,7 +278,7 @@ def check(paths: Sequence[str], *, output_format: str, strict: bool, use_cache: 
             "warnings": len(result.problems) - len(result.errors),
             "problems": [p.as_json() for p in result.problems],
         }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(document) + "\n")
     else:
         for problem in result.problems:
             sys.stdout.write(problem.format() + "\n")

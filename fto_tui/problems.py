@@ -7,6 +7,7 @@ are three renderings of the same list.
 from __future__ import annotations
 
 import enum
+import json
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,14 @@ from dataclasses import dataclass
 # controls and the Unicode line and paragraph separators. File names and quoted values can carry
 # them into a message; ``format`` writes them as visible ``\\uXXXX`` codes.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def json_text(document: object) -> str:
+    """``document`` as indented JSON whose text cannot act on a terminal: control and
+    bidirectional characters are written as ``\\uXXXX`` escapes (still the same JSON)."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)  # escapes C0 controls itself
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _visible(text: str) -> str:
