@@ -126,7 +126,9 @@ class FtoBriefApp(App[int]):
         loads: list[FileLoad] = []
         deleted: list[str] = []
         for path in paths:
-            if not os.path.exists(path):
+            # lexists: a symlink loop or a dangling link is there, just unreadable; reading
+            # it reports why, where ``exists`` would call it deleted.
+            if not os.path.lexists(path):
                 deleted.append(path)
             else:
                 loads.append(load_file(path, cache=self._cache))
