@@ -1,11 +1,13 @@
 """Notice when loaded briefing files change on disk, once they have stopped changing.
 
 The watcher only calls ``os.stat``: it never opens a file, so a FIFO or a device named
-``*.yaml`` cannot block it. A file's signature is (device, inode, size, modification time in
-nanoseconds). An editor that saves by writing a temporary file and renaming it over the old one
-changes the inode; a program writing in place changes size and time, possibly many times while
-it writes. Either way a change is reported only once the signature has stayed the same for
-``settle`` seconds, so a reader never parses a half-written file because of the watcher.
+``*.yaml`` cannot block it. A file's signature is (device, inode, size, modification and
+status-change times in nanoseconds, mode): a file made unreadable (``chmod``, ``chown``)
+changes its mode or status-change time, not its modification time. An editor that saves
+by writing a temporary file and renaming it over the old one changes the inode; a program
+writing in place changes size and time, possibly many times while it writes. Either way a
+change is reported only once the signature has stayed the same for ``settle`` seconds, so a
+reader never parses a half-written file because of the watcher.
 
 The caller polls (a timer every half second or so is plenty); the clock is injectable so tests
 need not sleep.
@@ -21,8 +23,8 @@ from typing import Literal
 
 __all__ = ["FileChange", "FileWatcher", "Signature", "signature"]
 
-Signature = tuple[int, int, int, int]
-"""(st_dev, st_ino, st_size, st_mtime_ns)."""
+Signature = tuple[int, int, int, int, int, int]
+"""(st_dev, st_ino, st_size, st_mtime_ns, st_ctime_ns, st_mode)."""
 
 ChangeKind = Literal["modified", "deleted", "created"]
 _EPSILON = 1e-6  # clock readings are floats: 0.3 s + 0.1 s counts as 0.4 s
@@ -43,7 +45,7 @@ def signature(path: str) -> Signature | None:
         st = os.stat(path)
     except (OSError, ValueError):  # ValueError: a NUL in the path
         return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode)
 
 
 class _State:
