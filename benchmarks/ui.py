@@ -1,0 +1,124 @@
+"""Reader figures for ``python -m benchmarks``: start-up to content, and moving in a big pane.
+
+Start-up is whole-process: the time from launching the interpreter to the first screen that
+shows briefing content, beside a bare Textual app showing one label (both headless, both
+measured as wall-clock time from before the launch to the frame).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+
+STARTUP_FTO = """
+import sys, time
+from fto_tui.ui.app import FtoBriefApp
+app = FtoBriefApp([], watch=False)
+async def pilot(pilot):
+    while not app.collection.organisations:
+        await pilot.pause(0.005)
+    await pilot.pause()
+    print("SHOWN", time.time(), flush=True)
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=pilot)
+"""
+
+STARTUP_BARE = """
+import sys, time
+from textual.app import App
+from textual.widgets import Label
+class Bare(App):
+    def compose(self):
+        yield Label("hello")
+app = Bare()
+async def pilot(pilot):
+    await pilot.pause()
+    print("SHOWN", time.time(), flush=True)
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=pilot)
+"""
+
+PANE = """
+import json, time, datetime, statistics
+from fto_tui.dates import EdtfDate
+from fto_tui.index import Collection
+from fto_tui.model import Event
+from fto_tui.problems import Position
+from fto_tui.ui.app import FtoBriefApp
+count = {count}
+start = datetime.date(1990, 1, 1).toordinal()
+dates = [EdtfDate.parse(datetime.date.fromordinal(start + i % 12000).isoformat()) for i in range(count)]
+events = [Event(id=f"e{{i}}", date=dates[i], title=f"Event number {{i}}", origin=Position("x", i + 1))
+          for i in range(count)]
+big = Collection(events=events)
+app = FtoBriefApp([], watch=False)
+figures = {{}}
+async def pilot(pilot):
+    while not app.collection.organisations:
+        await pilot.pause(0.005)
+    began = time.perf_counter()
+    app.show_collection(big)
+    await pilot.pause()
+    figures["show_s"] = time.perf_counter() - began
+    await pilot.press("3")
+    moves = []
+    for key in ("end", "home") * 5:
+        began = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        moves.append(time.perf_counter() - began)
+    figures["move_ms"] = statistics.median(moves) * 1000
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=pilot)
+print("FIGURES" + json.dumps(figures))
+"""
+
+
+def _shown_after(code: str) -> float:
+    began = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
+    )
+    shown = next(line for line in out.stdout.splitlines() if line.startswith("SHOWN"))
+    return float(shown.split()[1]) - began
+
+
+def startup_figures(runs: int) -> list[str]:
+    ours = statistics.median(_shown_after(STARTUP_FTO) for _ in range(runs))
+    bare = statistics.median(_shown_after(STARTUP_BARE) for _ in range(runs))
+    return [
+        f"| start-up to content (bundled briefing) | {ours:.3f} s | {bare:.3f} s "
+        f"| {ours / bare:.2f}× | ≤ 1.30× |"
+    ]
+
+
+def _pane(count: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(PANE.format(count=count))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
+    return dict(json.loads(line[len("FIGURES") :]))
+
+
+def pane_figures(scratch: object) -> list[str]:
+    big = _pane(100_000)
+    small = _pane(100)
+    return [
+        f"| End/Home in a 100k-item pane (key to frame) | {big['move_ms']:.1f} ms "
+        f"| {small['move_ms']:.1f} ms (100 items) | {big['move_ms'] / small['move_ms']:.2f}× "
+        "| no lag |",
+        f"| show a 100k-item collection | {big['show_s']:.3f} s | {small['show_s']:.3f} s "
+        f"(100 items) | {big['show_s'] / small['show_s']:.0f}× | — |",
+    ]
