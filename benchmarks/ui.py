@@ -52,9 +52,12 @@ from fto_tui.problems import Position
 from fto_tui.ui.app import FtoBriefApp
 count = {count}
 start = datetime.date(1990, 1, 1).toordinal()
-dates = [EdtfDate.parse(datetime.date.fromordinal(start + i % 12000).isoformat()) for i in range(count)]
-events = [Event(id=f"e{{i}}", date=dates[i], title=f"Event number {{i}}", origin=Position("x", i + 1))
-          for i in range(count)]
+def day(i):
+    return EdtfDate.parse(datetime.date.fromordinal(start + i % 12000).isoformat())
+events = [
+    Event(id=f"e{{i}}", date=day(i), title=f"Event number {{i}}", origin=Position("x", i + 1))
+    for i in range(count)
+]
 big = Collection(events=events)
 app = FtoBriefApp([], watch=False)
 figures = {{}}
