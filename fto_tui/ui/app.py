@@ -26,6 +26,7 @@ from fto_tui.config import Config, check_bindings, check_theme
 from fto_tui.index import Collection
 from fto_tui.loader import FileLoad, combine, load, load_file
 from fto_tui.problems import Problem
+from fto_tui.search import SearchIndex
 from fto_tui.ui.commands import EntityCommands
 from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesReread
 from fto_tui.ui.open_files import OpenFiles
@@ -117,8 +118,9 @@ class FtoBriefApp(App[int]):
     def load_paths(self, paths: Sequence[str], opened: bool) -> None:
         """Read files or directories (the bundled briefings when none is given at start)."""
         result = load(paths, cache=self._cache)
+        search = None if opened else prepare(result.collection)
         if not get_current_worker().is_cancelled:
-            self.post_message(BriefingsLoaded(result, opened))
+            self.post_message(BriefingsLoaded(result, opened, search))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
     def reread(self, paths: Sequence[str]) -> None:
@@ -137,8 +139,9 @@ class FtoBriefApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="combine")
     def combine_open_files(self, loads: Sequence[FileLoad], generation: int) -> None:
         result = combine(loads)
+        search = prepare(result.collection)
         if not get_current_worker().is_cancelled:
-            self.post_message(Combined(result, generation))
+            self.post_message(Combined(result, generation, search))
 
     def _recombine(self) -> None:
         self._generation += 1
@@ -167,7 +170,7 @@ class FtoBriefApp(App[int]):
             self.cross_file_problems = tuple(
                 p for p in result.problems if p.path in file_paths and p not in per_file
             )
-            self.show_collection(result.collection)
+            self.show_collection(result.collection, message.search)
             if result.errors:
                 title = "Nothing could be loaded" if not self.open_files.shown_paths else "Problems"
                 self._show_problems(result.errors, title)
@@ -196,17 +199,19 @@ class FtoBriefApp(App[int]):
         if message.generation != self._generation:
             return
         self.cross_file_problems = message.result.problems
-        self.show_collection(message.result.collection)
+        self.show_collection(message.result.collection, message.search)
         if message.result.errors:
             self._show_problems(message.result.errors, "Problems between files")
 
-    def show_collection(self, collection: Collection) -> None:
-        """Show ``collection`` (with the open files and their problems in the status line)."""
+    def show_collection(self, collection: Collection, search: SearchIndex | None = None) -> None:
+        """Show ``collection`` (with the open files and their problems in the status line).
+
+        ``search`` is its search index when already built (the loading workers build it)."""
         self.collection = collection
         problems = self.all_problems()
         errors = sum(1 for p in problems if p.is_error)
         self.reader.show_collection(
-            collection, self.open_files.shown_paths, errors, len(problems) - errors
+            collection, self.open_files.shown_paths, errors, len(problems) - errors, search
         )
 
     def all_problems(self) -> tuple[Problem, ...]:
@@ -324,6 +329,15 @@ def _runner(owner: App[int] | Screen[None], action: str):  # type: ignore[no-unt
         await owner.run_action(action)
 
     return run
+
+
+def prepare(collection: Collection) -> SearchIndex:
+    """Build, off the main thread, what the collection builds lazily on first use (its
+    relations and chronology), and the search over it; the first key press then finds them
+    ready instead of stalling the interface on a large briefing."""
+    collection.backlinks("")
+    _ = collection.chronology
+    return SearchIndex(collection)
 
 
 def binding_ids() -> list[str]:

@@ -10,11 +10,16 @@ from textual.content import Content
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity
+from fto_tui.search import SearchIndex
 from fto_tui.ui.details import KIND_LABELS
 from fto_tui.ui.rows import entity_title
 
 MAX_TITLE = 80
 MAX_DISCOVERED = 100
+FUZZY_LIMIT = 5_000
+"""Up to this many entities, every one is fuzzy-matched; beyond, the search index picks the
+candidates (fuzzy matching 100,000 names on every key press would stall the palette)."""
+MAX_HITS = 100
 
 
 def _label(entity: Entity) -> str:
@@ -63,17 +68,34 @@ class EntityCommands(Provider):
                 help=f"Open {KIND_LABELS[type(entity)].lower()}",
             )
 
+    def _candidates(self, query: str) -> Iterator[Entity]:
+        collection: Collection | None = getattr(self.app, "collection", None)
+        if collection is None:
+            return
+        if len(collection) <= FUZZY_LIMIT:
+            yield from self._entities()
+            return
+        search_index: Callable[[], SearchIndex] = self.app.reader.search_index  # type: ignore[attr-defined]
+        for hit in search_index().search(query, limit=MAX_HITS):
+            entity = collection.get(hit.entity_id)
+            if entity is not None:
+                yield entity
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         open_entity = self._open()
-        for entity in self._entities():
+        scored: list[tuple[float, int, Entity, str]] = []
+        for position, entity in enumerate(self._candidates(query)):
             label = _label(entity)
             score = matcher.match(label)
             if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, label),
-                    partial(open_entity, entity.id),
-                    text=label,
-                    help=f"Open {KIND_LABELS[type(entity)].lower()}",
-                )
+                scored.append((score, position, entity, label))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        for score, _, entity, label in scored[:MAX_HITS]:
+            yield Hit(
+                score,
+                highlight(matcher, label),
+                partial(open_entity, entity.id),
+                text=label,
+                help=f"Open {KIND_LABELS[type(entity)].lower()}",
+            )

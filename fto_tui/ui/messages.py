@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from fto_tui.loader import FileLoad, LoadResult
+from fto_tui.search import SearchIndex
 
 
 @dataclass
@@ -21,6 +22,8 @@ class BriefingsLoaded(Message):
     result: LoadResult
     opened: bool
     """True when the user opened them (ctrl+o), False for the files given at start."""
+    search: SearchIndex | None = None
+    """The search over ``result.collection``, built in the worker (None when opened)."""
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Combined(Message):
 
     result: LoadResult
     generation: int
+    search: SearchIndex
 
 
 @dataclass

@@ -82,7 +82,7 @@ class ReaderScreen(Screen[None]):
         self._last_narrowable: str | None = None
         self._search_index: SearchIndex | None = None
         self._ready = False
-        self._pending: tuple[Collection, Sequence[str], int, int] | None = None
+        self._pending: tuple[Collection, Sequence[str], int, int, SearchIndex | None] | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -156,14 +156,17 @@ class ReaderScreen(Screen[None]):
         files: Sequence[str],
         errors: int = 0,
         warnings: int = 0,
+        search: SearchIndex | None = None,
     ) -> None:
-        """Show a newly loaded collection, keeping the selection where items still exist."""
+        """Show a newly loaded collection, keeping the selection where items still exist.
+
+        ``search`` is the collection's search index if it was built already."""
         if not self._ready:
-            self._pending = (collection, files, errors, warnings)
+            self._pending = (collection, files, errors, warnings, search)
             return
         self.collection = collection
         self.files = tuple(files)
-        self._search_index = None
+        self._search_index = search
         if self.narrowed_to is not None and self.narrowed_to not in collection:
             self.narrowed_to = None
         for pane in PANES:
