@@ -305,6 +305,9 @@ class FtoBriefApp(App[int]):
             ("Main screen", ReaderScreen.BINDINGS),
             ("Lists and detail", CursorList.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
+            ("Problems view", ProblemsScreen.BINDINGS),
+            ("Open dialog", OpenBriefingScreen.BINDINGS),
+            ("This help", HelpScreen.BINDINGS),
         ]
 
     def _palette_binding(self) -> Binding:

@@ -55,6 +55,8 @@ class Block:
     citation: Citation | None = None
     wrap: bool = True
     indent: int = 0
+    hang: int = 0
+    """Extra indent, in cells, of the lines a wrapped line continues on."""
 
     @property
     def selectable(self) -> bool:
@@ -198,6 +200,7 @@ def _source_block(source: Source, citation: Citation | None, number: int) -> Blo
         citation=citation,
         target=source.id,
         indent=2,
+        hang=4,
     )
 
 

@@ -20,6 +20,27 @@ from fto_tui.ui.widgets.cursor_list import CursorList, content_strip
 _STYLES = ("title", "heading", "link", "source", "text", "gap")
 
 
+def wrap_hanging(content: Content, width: int, hang: int = 0) -> list[Content]:
+    """Wrap each line of ``content`` to ``width``; the continuation lines of a line are
+    indented like the line itself, or by ``hang`` cells if that is more."""
+    lines: list[Content] = []
+    for line in content.split("\n"):
+        plain = line.plain
+        lead = len(plain) - len(plain.lstrip(" "))
+        indent = min(max(lead, hang), max(0, width - 10))
+        wrapped = line.wrap(width)
+        if len(wrapped) <= 1:
+            lines.append(wrapped[0] if wrapped else Content(""))
+            continue
+        first = wrapped[0]
+        lines.append(first)
+        rest = line[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+        pad = Content(" " * indent)
+        lines += [Content.assemble(pad, part) for part in rest.wrap(max(1, width - indent))]
+    return lines or [Content("")]
+
+
 class DetailView(CursorList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *CursorList.COMPONENT_CLASSES,
@@ -104,9 +125,7 @@ class DetailView(CursorList):
         wrapped: dict[int, list[Content]] = {}
         for index, block in enumerate(self._document.blocks):
             if block.wrap:
-                lines = block.content.wrap(max(1, width - block.indent))
-                if not lines:
-                    lines = [Content("")]
+                lines = wrap_hanging(block.content, max(1, width - block.indent), block.hang)
                 wrapped[index] = lines
                 height = len(lines)
             else:
