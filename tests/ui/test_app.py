@@ -503,3 +503,20 @@ async def test_escape_cancels_the_open_dialog() -> None:
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert len(app.open_files) == 1
+
+
+async def test_a_reload_keeps_the_place_in_the_detail(copy_of_sample: Path) -> None:
+    app = FtoBriefApp([str(copy_of_sample)], watch=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "4", "end")
+        detail = app.reader.detail
+        place = (detail.scroll_offset.y, detail.cursor)
+        assert place[0] > 0 and place[1] >= 0
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert (detail.scroll_offset.y, detail.cursor) == place
+        # Opening another item starts at its top.
+        app.reader.open_entity("south-gang")
+        await pilot.pause()
+        assert detail.scroll_offset.y == 0 and detail.cursor == -1

@@ -179,7 +179,7 @@ class ReaderScreen(Screen[None]):
         self.history.prune(collection.__contains__)
         current = self.current
         if current is not None and current in collection:
-            self._show_detail(current)
+            self._show_detail(current, keep_place=True)
         else:
             self.detail.show(overview(collection, self.files))
         self.query_one(StatusLine).show(
@@ -212,10 +212,10 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
         return True
 
-    def _show_detail(self, entity_id: str) -> None:
+    def _show_detail(self, entity_id: str, *, keep_place: bool = False) -> None:
         entity = self.collection.get(entity_id)
         if entity is not None:
-            self.detail.show(document_for(entity, self.collection))
+            self.detail.show(document_for(entity, self.collection), keep_place=keep_place)
             if can_narrow_to(entity):
                 self._last_narrowable = entity.id
 

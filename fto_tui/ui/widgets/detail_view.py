@@ -82,15 +82,23 @@ class DetailView(CursorList):
     def document(self) -> Document:
         return self._document
 
-    def show(self, document: Document) -> None:
-        """Show ``document`` from its top, with no link chosen yet."""
+    def show(self, document: Document, *, keep_place: bool = False) -> None:
+        """Show ``document`` from its top, with no link chosen yet; with ``keep_place`` (a
+        new version of the same item, after a reload) stay where the reader was."""
+        keep = keep_place and document.entity_id == self._document.entity_id
+        scroll_y, cursor = self.scroll_offset.y, self.cursor
         self._document = document
         self._layout_width = -1
         self.border_title = document.label
         self._lay_out()
-        self.move_cursor(-1, scroll=False, notify=False)
         self._cursor = -1
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if keep:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            if 0 <= cursor < self.item_count() and self.selectable(cursor):
+                self.move_cursor(cursor, scroll=False, notify=False)
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
 
     def current_source(self) -> tuple[Source, Citation | None] | None:
         """The source under the cursor, else the document's first source."""
