@@ -520,3 +520,16 @@ async def test_a_reload_keeps_the_place_in_the_detail(copy_of_sample: Path) -> N
         app.reader.open_entity("south-gang")
         await pilot.pause()
         assert detail.scroll_offset.y == 0 and detail.cursor == -1
+
+
+async def test_narrowing_right_after_start_uses_the_highlighted_organisation() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        assert app.reader.narrowed_to == "north-cartel"
+        # From the chronology, n widens it again and narrows to what the detail shows.
+        await pilot.press("n")
+        app.reader.open_entity("jane-minister")
+        await pilot.press("3", "n")
+        assert app.reader.narrowed_to == "jane-minister"

@@ -274,12 +274,24 @@ class ReaderScreen(Screen[None]):
         if self.narrowed_to is not None:
             self._set_narrow(None)
             return
-        target = self._last_narrowable
+        target = self._narrow_target()
         if target is None or target not in self.collection:
             self.notify("Select an organisation or speaker first.", severity="warning")
             return
         self._set_narrow(target)
         self._activate(Pane.CHRONOLOGY)
+
+    def _narrow_target(self) -> str | None:
+        """The organisation or speaker the chronology would narrow to: the one highlighted in
+        the active pane, else the one in the detail, else the last one highlighted."""
+        if self.active_pane is not Pane.CHRONOLOGY:
+            highlighted = self.pane(self.active_pane).highlighted
+            if highlighted is not None:
+                return highlighted.id
+        shown = self.collection.get(self.current) if self.current else None
+        if shown is not None and can_narrow_to(shown):
+            return shown.id
+        return self._last_narrowable
 
     def _set_narrow(self, target: str | None) -> None:
         self.narrowed_to = target
