@@ -40,6 +40,12 @@ def _syntax_problem(source: SourceText, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = source.position(mark.index) if mark is not None else source.position(0)
     problem = (exc.problem or "invalid YAML").strip()
+    if "maximum nesting depth" in problem:
+        # libyaml 0.2.6 refuses more than 1,000 levels, sometimes before our own limit is
+        # reached (it reads ahead over runs of opening brackets).
+        return error(
+            position, "too-deep", "nesting deeper than the YAML parser allows (1,000 levels)"
+        )
     message = f"YAML syntax: {problem}"
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
         where = source.position(exc.context_mark.index)
