@@ -49,11 +49,42 @@ class FtoBriefApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {EntityCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("r", "reload", "Reload", id="app.reload"),
-        Binding("ctrl+o", "open_briefing", "Open", id="app.open"),
-        Binding("p", "show_problems", "Problems", show=False, id="app.problems"),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            id="app.quit",
+            tooltip="Quit fto-brief",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="List every key",
+        ),
+        Binding(
+            "r",
+            "reload",
+            "Reload",
+            id="app.reload",
+            tooltip="Read the open briefings again from disk",
+        ),
+        Binding(
+            "ctrl+o",
+            "open_briefing",
+            "Open",
+            id="app.open",
+            tooltip="Open a briefing file or folder alongside the open ones",
+        ),
+        Binding(
+            "p",
+            "show_problems",
+            "Problems",
+            show=False,
+            id="app.problems",
+            tooltip="Show the errors and warnings found in the open briefings",
+        ),
     ]
 
     def __init__(
@@ -320,9 +351,10 @@ class FtoBriefApp(App[int]):
             for binding in Binding.make_bindings(bindings):
                 if binding.action in ("quit",) or binding.key in ("shift+tab", "alt+left"):
                     continue
+                key = self.get_key_display(binding)
                 yield SystemCommand(
                     binding.description,
-                    f"Key: {self.get_key_display(binding)}",
+                    f"{binding.tooltip or binding.description} (key: {key})",
                     _runner(owner, binding.action),
                 )
 

@@ -48,8 +48,8 @@ async def test_start_shows_panes_overview_and_status() -> None:
         assert app.focused is pane(app, Pane.ORGANISATIONS)
         # All three panes and the detail are on screen at once at 120x40.
         for which in Pane:
-            assert reader._box(which).display
-            assert reader._box(which).region.height >= 5
+            assert reader.pane_box(which).display
+            assert reader.pane_box(which).region.height >= 5
         assert reader.detail.region.width >= 60
 
 
@@ -173,7 +173,7 @@ async def test_narrowing_the_chronology_to_the_selected_organisation() -> None:
         await pilot.press("n")
         assert app.reader.narrowed_to == "south-gang"
         assert [e.id for e in chronology.items] == ["old-truce", "designation-day"]
-        assert "South Gang" in str(app.reader._box(Pane.CHRONOLOGY).border_title)
+        assert "South Gang" in str(app.reader.pane_box(Pane.CHRONOLOGY).border_title)
         await pilot.press("n")
         assert app.reader.narrowed_to is None
         assert len(chronology.items) == 3
@@ -339,14 +339,14 @@ async def test_compact_layout_at_80x24_shows_one_pane_and_tabs() -> None:
         reader = app.reader
         assert reader.compact
         assert reader.query_one("#pane-tabs").display
-        shown = [p for p in Pane if reader._box(p).display]
+        shown = [p for p in Pane if reader.pane_box(p).display]
         assert shown == [Pane.ORGANISATIONS]
         await pilot.press("2")
-        assert [p for p in Pane if reader._box(p).display] == [Pane.SPEAKERS]
+        assert [p for p in Pane if reader.pane_box(p).display] == [Pane.SPEAKERS]
         await pilot.press("tab")
-        assert [p for p in Pane if reader._box(p).display] == [Pane.CHRONOLOGY]
+        assert [p for p in Pane if reader.pane_box(p).display] == [Pane.CHRONOLOGY]
         # Nothing overlaps and nothing is outside the screen.
-        widgets = [reader._box(Pane.CHRONOLOGY), reader.detail, reader.query_one("#status")]
+        widgets = [reader.pane_box(Pane.CHRONOLOGY), reader.detail, reader.query_one("#status")]
         for widget in widgets:
             assert widget.region.right <= 80 and widget.region.bottom <= 24
             assert widget.region.width > 10 and widget.region.height >= 1
@@ -358,7 +358,7 @@ async def test_compact_layout_at_80x24_shows_one_pane_and_tabs() -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert not reader.compact
-        assert all(reader._box(p).display for p in Pane)
+        assert all(reader.pane_box(p).display for p in Pane)
 
 
 async def test_clicking_a_tab_switches_pane_when_compact() -> None:

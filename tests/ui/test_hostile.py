@@ -77,7 +77,7 @@ async def test_escapes_in_names_are_made_visible_everywhere(
         # Notifications and the status line stay literal too.
         app.reader.narrowed_to = None
         await pilot.press("3", "n")
-        title = app.reader._box(Pane.CHRONOLOGY).border_title
+        title = app.reader.pane_box(Pane.CHRONOLOGY).border_title
         assert title is not None
         _clean(str(title))
         await pilot.press("slash", *"clip", "enter")

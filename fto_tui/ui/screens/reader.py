@@ -52,8 +52,22 @@ def pane_title(pane: Pane, count: int, narrowed_to: str | None = None) -> Conten
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle(1)", "Next pane", show=False, id="reader.next-pane"),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="reader.previous-pane"),
+        Binding(
+            "tab",
+            "cycle(1)",
+            "Next pane",
+            show=False,
+            id="reader.next-pane",
+            tooltip="Move to the next pane (organisations, speakers, chronology, detail)",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle(-1)",
+            "Previous pane",
+            show=False,
+            id="reader.previous-pane",
+            tooltip="Move to the previous pane",
+        ),
         Binding(
             "1",
             "focus_pane('organisations')",
@@ -61,15 +75,74 @@ class ReaderScreen(Screen[None]):
             show=False,
             id="reader.organisations",
         ),
-        Binding("2", "focus_pane('speakers')", "Speakers", show=False, id="reader.speakers"),
-        Binding("3", "focus_pane('chronology')", "Chronology", show=False, id="reader.chronology"),
-        Binding("4", "focus_detail", "Detail", show=False, id="reader.detail"),
-        Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "toggle_narrow", "Narrow", id="reader.narrow"),
-        Binding("backspace,alt+left", "back", "Back", id="reader.back"),
-        Binding("alt+right", "forward", "Forward", show=False, id="reader.forward"),
-        Binding("o", "open_source", "Open URL", id="reader.open-source"),
-        Binding("c", "copy_citation", "Copy citation", show=False, id="reader.copy-citation"),
+        Binding(
+            "2",
+            "focus_pane('speakers')",
+            "Speakers",
+            show=False,
+            id="reader.speakers",
+            tooltip="Go to the speakers pane",
+        ),
+        Binding(
+            "3",
+            "focus_pane('chronology')",
+            "Chronology",
+            show=False,
+            id="reader.chronology",
+            tooltip="Go to the chronology pane",
+        ),
+        Binding(
+            "4",
+            "focus_detail",
+            "Detail",
+            show=False,
+            id="reader.detail",
+            tooltip="Go to the detail view and its links",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="reader.search",
+            tooltip="Search names, aliases, roles, quotes, events and sources",
+        ),
+        Binding(
+            "n",
+            "toggle_narrow",
+            "Narrow",
+            id="reader.narrow",
+            tooltip="Show only the events of the selected organisation or speaker (again: all)",
+        ),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "Back",
+            id="reader.back",
+            tooltip="Go back to the previous item, like a browser",
+        ),
+        Binding(
+            "alt+right",
+            "forward",
+            "Forward",
+            show=False,
+            id="reader.forward",
+            tooltip="Go forward again after going back",
+        ),
+        Binding(
+            "o",
+            "open_source",
+            "Open URL",
+            id="reader.open-source",
+            tooltip="Open the source's web address in the browser",
+        ),
+        Binding(
+            "c",
+            "copy_citation",
+            "Copy citation",
+            show=False,
+            id="reader.copy-citation",
+            tooltip="Copy the source's citation to the clipboard",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -101,7 +174,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for pane in PANES:
-            self._box(pane).border_title = pane_title(pane, 0)
+            self.pane_box(pane).border_title = pane_title(pane, 0)
         self.detail.show(overview(self.collection, self.files))
         self.pane(Pane.ORGANISATIONS).focus()
         self._apply_size(self.size.width, self.size.height)
@@ -125,7 +198,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_active_pane(self) -> None:
         for pane in PANES:
-            self._box(pane).display = not self.compact or pane is self.active_pane
+            self.pane_box(pane).display = not self.compact or pane is self.active_pane
         self.query_one(PaneTabs).set_active(self.active_pane)
 
     # -- parts ----------------------------------------------------------------------------
@@ -133,7 +206,7 @@ class ReaderScreen(Screen[None]):
     def pane(self, pane: Pane) -> EntityList:
         return self.query_one(f"#{pane.widget_id}", EntityList)
 
-    def _box(self, pane: Pane) -> Widget:
+    def pane_box(self, pane: Pane) -> Widget:
         """The bordered box of a pane (the chronology's holds the histogram too)."""
         if pane is Pane.CHRONOLOGY:
             return self.query_one("#chronology-box")
@@ -194,7 +267,7 @@ class ReaderScreen(Screen[None]):
             if pane is Pane.CHRONOLOGY and self.narrowed_to is not None:
                 entity = self.collection.get(self.narrowed_to)
                 narrowed = entity_title(entity) if entity is not None else self.narrowed_to
-            self._box(pane).border_title = pane_title(pane, count, narrowed)
+            self.pane_box(pane).border_title = pane_title(pane, count, narrowed)
         self.query_one(Histogram).set_events(self.pane(Pane.CHRONOLOGY).items)  # type: ignore[arg-type]
 
     # -- navigation -----------------------------------------------------------------------
