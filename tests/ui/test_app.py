@@ -533,3 +533,20 @@ async def test_narrowing_right_after_start_uses_the_highlighted_organisation() -
         app.reader.open_entity("jane-minister")
         await pilot.press("3", "n")
         assert app.reader.narrowed_to == "jane-minister"
+
+
+async def test_back_returns_to_the_place_in_the_detail() -> None:
+    app = sample_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "4", "end")
+        detail = app.reader.detail
+        place = detail.place
+        assert place[0] > 0
+        target = detail.document.blocks[detail.cursor].target
+        await pilot.press("enter")
+        assert app.reader.current == target
+        assert detail.place == (0, -1)
+        await pilot.press("backspace")
+        assert app.reader.current == "north-cartel"
+        assert detail.place == place

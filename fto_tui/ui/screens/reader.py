@@ -155,6 +155,8 @@ class ReaderScreen(Screen[None]):
         self._last_narrowable: str | None = None
         self._search_index: SearchIndex | None = None
         self._ready = False
+        self._places: dict[str, tuple[int, int]] = {}
+        """Where the reader was in each item left, for back and forward."""
         self._pending: tuple[Collection, Sequence[str], int, int, SearchIndex | None] | None = None
 
     # -- layout ---------------------------------------------------------------------------
@@ -252,7 +254,7 @@ class ReaderScreen(Screen[None]):
         self.history.prune(collection.__contains__)
         current = self.current
         if current is not None and current in collection:
-            self._show_detail(current, keep_place=True)
+            self._show_detail(current, self.detail.place)
         else:
             self.detail.show(overview(collection, self.files))
         self.query_one(StatusLine).show(
@@ -273,22 +275,26 @@ class ReaderScreen(Screen[None]):
     # -- navigation -----------------------------------------------------------------------
 
     def open_entity(self, entity_id: str, *, record: bool = True) -> bool:
-        """Show ``entity_id`` in the detail and select it in its own pane."""
+        """Show ``entity_id`` in the detail and select it in its own pane.
+
+        Going back or forward (``record`` false) returns to where the reader was in it."""
         entity = self.collection.get(entity_id)
         if entity is None:
             self.notify("That item is not in the loaded briefings.", severity="warning")
             return False
+        if self.current is not None:
+            self._places[self.current] = self.detail.place
         self._select_in_pane(entity)
-        self._show_detail(entity_id)
+        self._show_detail(entity_id, None if record else self._places.get(entity_id))
         if record:
             self.history.visit(entity_id)
         self.refresh_bindings()
         return True
 
-    def _show_detail(self, entity_id: str, *, keep_place: bool = False) -> None:
+    def _show_detail(self, entity_id: str, place: tuple[int, int] | None = None) -> None:
         entity = self.collection.get(entity_id)
         if entity is not None:
-            self.detail.show(document_for(entity, self.collection), keep_place=keep_place)
+            self.detail.show(document_for(entity, self.collection), place)
             if can_narrow_to(entity):
                 self._last_narrowable = entity.id
 

@@ -82,22 +82,25 @@ class DetailView(CursorList):
     def document(self) -> Document:
         return self._document
 
-    def show(self, document: Document, *, keep_place: bool = False) -> None:
-        """Show ``document`` from its top, with no link chosen yet; with ``keep_place`` (a
-        new version of the same item, after a reload) stay where the reader was."""
-        keep = keep_place and document.entity_id == self._document.entity_id
-        scroll_y, cursor = self.scroll_offset.y, self.cursor
+    @property
+    def place(self) -> tuple[int, int]:
+        """Where the reader is: (scroll offset, cursor), for :meth:`show` to come back to."""
+        return self.scroll_offset.y, self.cursor
+
+    def show(self, document: Document, place: tuple[int, int] | None = None) -> None:
+        """Show ``document`` from its top with no link chosen yet, or at ``place``."""
         self._document = document
         self._layout_width = -1
         self.border_title = document.label
         self._lay_out()
         self._cursor = -1
-        if keep:
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
-            if 0 <= cursor < self.item_count() and self.selectable(cursor):
-                self.move_cursor(cursor, scroll=False, notify=False)
-        else:
-            self.scroll_to(y=0, animate=False, immediate=True)
+        scroll_y, cursor = place if place is not None else (0, -1)
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        if scroll_y:
+            # The new height is known to the scrollbars only after the next layout.
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False, immediate=True)
+        if 0 <= cursor < self.item_count() and self.selectable(cursor):
+            self.move_cursor(cursor, scroll=False, notify=False)
         self.refresh()
 
     def current_source(self) -> tuple[Source, Citation | None] | None:
