@@ -1,0 +1,87 @@
+"""The detail view on its own: reading long text line by line, links chosen with the cursor."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from fto_tui.ui.details import GAP, Block, Document
+from fto_tui.ui.widgets.detail_view import DetailView, wrap_hanging
+
+LONG = " ".join(f"word{i}" for i in range(400))
+
+
+def _document() -> Document:
+    return Document(
+        "Test",
+        (
+            Block(Content("Title"), style="title"),
+            Block(Content("first link"), style="link", target="first", wrap=False),
+            GAP,
+            Block(Content(LONG)),
+            Block(Content("second link"), style="link", target="second", wrap=False),
+        ),
+        "doc",
+    )
+
+
+class DetailApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.chosen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield DetailView()
+
+    def on_mount(self) -> None:
+        detail = self.query_one(DetailView)
+        detail.show(_document())
+        detail.focus()
+
+    def on_detail_view_link_chosen(self, message: DetailView.LinkChosen) -> None:
+        self.chosen.append(message.entity_id)
+
+
+async def test_down_reads_long_text_line_by_line_before_the_next_link() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        detail = app.query_one(DetailView)
+        await pilot.press("down")
+        assert detail.cursor == 1  # the first link, on screen
+        await pilot.press("down")
+        # The second link is far below: the text scrolls a line instead of jumping there.
+        assert detail.cursor == 1
+        assert detail.scroll_offset.y == 1
+        for _ in range(200):
+            await pilot.press("down")
+            if detail.cursor == 4:
+                break
+        assert detail.cursor == 4
+        assert detail.item_top(4) < detail.scroll_offset.y + detail.size.height
+        await pilot.press("enter")
+        assert app.chosen == ["second"]
+        await pilot.press("home")
+        assert detail.cursor == 1 and detail.scroll_offset.y == 0
+        await pilot.press("end")
+        assert detail.cursor == 4
+        await pilot.press("pageup")
+        assert detail.scroll_offset.y < detail.max_scroll_y
+
+
+async def test_resizing_rewraps_the_text() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        detail = app.query_one(DetailView)
+        narrow = detail.total_lines()
+        await pilot.resize_terminal(100, 10)
+        await pilot.pause()
+        assert detail.total_lines() < narrow
+
+
+def test_wrap_hanging_indents_continuation_lines() -> None:
+    lines = wrap_hanging(Content("[1] " + "abc " * 10 + "\n    at: " + "xyz " * 10), 20, 4)
+    texts = [line.plain for line in lines]
+    assert texts[0].startswith("[1] abc")
+    assert all(text.startswith("    ") for text in texts[1:])
+    assert all(len(text) <= 20 for text in texts)
+    assert "".join(texts).replace(" ", "") == ("[1]" + "abc" * 10 + "at:" + "xyz" * 10)
