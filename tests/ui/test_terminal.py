@@ -22,15 +22,20 @@ pytestmark = pytest.mark.skipif(
 
 
 class Terminal:
+    """A tmux session on its own server (socket), so no running tmux is touched."""
+
     def __init__(self, name: str) -> None:
         self.name = name
 
+    def tmux(self, *args: str) -> list[str]:
+        return ["tmux", "-L", self.name, *args]
+
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(self.tmux("send-keys", "-t", self.name, *keys), check=True)
 
     def screen(self) -> str:
         done = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            self.tmux("capture-pane", "-p", "-t", self.name),
             check=True,
             capture_output=True,
             text=True,
@@ -67,19 +72,21 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "TERM": "xterm-256color",
     }
     exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+    program = shlex.quote(shutil.which("fto-brief") or "fto-brief")
     command = (
-        f"cd {shlex.quote(str(tmp_path))} && env {exports} fto-brief sample.yaml; "
+        f"cd {shlex.quote(str(tmp_path))} && env {exports} {program} sample.yaml; "
         "echo fto-brief-exited-$?; sleep 30"
     )
+    terminal = Terminal(name)
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
+        terminal.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command),
         check=True,
         env={**os.environ, "TMUX": ""},
     )
     try:
-        yield Terminal(name)
+        yield terminal
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+        subprocess.run(terminal.tmux("kill-server"), check=False, capture_output=True)
 
 
 def test_the_main_path_with_keys(terminal: Terminal) -> None:
