@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -395,16 +395,16 @@ def binding_ids() -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def run_app(
-    paths: list[str],
-    *,
-    config: Config | None = None,
-    config_problems: Sequence[Problem] = (),
-) -> int:
-    """Run the reader on ``paths`` (the bundled briefings when empty); the exit status."""
-    from fto_tui.cache import ParseCache
+def run_app(paths: list[str], *, config: Any = None, config_problems: Any = ()) -> int:
+    """Run the reader on ``paths`` (the bundled briefings when empty); the exit status.
 
-    app = FtoBriefApp(paths, config=config, config_problems=config_problems, cache=ParseCache())
+    ``config`` is the :class:`~fto_tui.config.Config` read from the settings file and
+    ``config_problems`` what was wrong with it. (They are typed loosely because the command line
+    passes them as optional keyword arguments; anything else is ignored.)
+    """
+    settings = config if isinstance(config, Config) else None
+    problems = [p for p in config_problems if isinstance(p, Problem)]
+    app = FtoBriefApp(paths, config=settings, config_problems=problems, cache=ParseCache())
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 
