@@ -9,8 +9,9 @@ lets the cursor move between the links; this module only decides their content a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from textual.content import Content
 
@@ -48,7 +49,8 @@ class Block:
     with an ellipsis instead of wrapped. ``indent`` is in cells.
     """
 
-    content: Content
+    content: Content | Callable[[], Content]
+    """The text, or (for links, which may be many) a function building it when drawn."""
     style: str = "text"
     target: str | None = None
     source: Source | None = None
@@ -61,6 +63,11 @@ class Block:
     @property
     def selectable(self) -> bool:
         return self.target is not None or self.source is not None
+
+    def render(self) -> Content:
+        """The block's text (built now if it is built lazily)."""
+        content = self.content
+        return content if isinstance(content, Content) else content()
 
 
 GAP = Block(Content(""), style="gap")
@@ -143,15 +150,19 @@ def _link(collection: Collection, target: str, prefix: str = "") -> Block:
             Content(one_line(target)), Content.styled("  (not in the loaded briefings)", "dim")
         )
         return Block(Content.assemble(Content(prefix), body), wrap=False, indent=2)
-    label = KIND_LABELS[type(entity)].lower()
-    body = row(entity) if not isinstance(entity, Source) else Content(entity_title(entity))
     return Block(
-        Content.assemble(Content(prefix), body, Content.styled(f"  {label}", "dim")),
+        partial(_link_content, entity, prefix),
         style="link",
         target=target,
         wrap=False,
         indent=2,
     )
+
+
+def _link_content(entity: Entity, prefix: str) -> Content:
+    label = KIND_LABELS[type(entity)].lower()
+    body = row(entity) if not isinstance(entity, Source) else Content(entity_title(entity))
+    return Content.assemble(Content(prefix), body, Content.styled(f"  {label}", "dim"))
 
 
 def _links(collection: Collection, heading: str, targets: Iterable[str]) -> list[Block]:

@@ -17,7 +17,7 @@ def sample() -> Collection:
 
 
 def _text(document: Document) -> str:
-    return "\n".join(block.content.plain for block in document.blocks)
+    return "\n".join(block.render().plain for block in document.blocks)
 
 
 def _detail(collection: Collection, entity_id: str) -> Document:
@@ -100,7 +100,7 @@ def test_every_source_entry_shows_title_publisher_date_url_and_locator(sample: C
     document = _detail(sample, "north-cartel")
     entries = [b for b in document.blocks if b.source is not None]
     assert [b.source.id for b in entries if b.source] == ["daily-report", "ministry-notice"]
-    first = entries[0].content.plain
+    first = entries[0].render().plain
     for expected in (
         "Daily report on the designations",
         "The Daily Example",

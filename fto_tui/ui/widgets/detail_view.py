@@ -136,7 +136,7 @@ class DetailView(CursorList):
         wrapped: dict[int, list[Content]] = {}
         for index, block in enumerate(self._document.blocks):
             if block.wrap:
-                lines = wrap_hanging(block.content, max(1, width - block.indent), block.hang)
+                lines = wrap_hanging(block.render(), max(1, width - block.indent), block.hang)
                 wrapped[index] = lines
                 height = len(lines)
             else:
@@ -179,7 +179,7 @@ class DetailView(CursorList):
         if block.wrap:
             content = self._wrapped[index][offset]
         else:
-            content = block.content.truncate(max(1, width - block.indent), ellipsis=True)
+            content = block.render().truncate(max(1, width - block.indent), ellipsis=True)
         if block.indent:
             content = Content.assemble(Content(" " * block.indent), content)
         style = self.get_component_rich_style(f"detail-view--{block.style}")
