@@ -152,6 +152,13 @@ class DetailView(CursorList):
             return
         super().refresh_layout()
 
+    def render_line(self, y: int) -> Strip:
+        # A vertical scrollbar that appears once the text is laid out narrows the content
+        # without resizing the widget; wrap again rather than crop the end of each line.
+        if self.scrollable_content_region.width != self._layout_width:
+            self._lay_out()
+        return super().render_line(y)
+
     # -- CursorList -----------------------------------------------------------------------
 
     def item_count(self) -> int:
