@@ -345,6 +345,8 @@ class ReaderScreen(Screen[None]):
             return True if self.history.can_go_back else None
         if action == "forward":
             return True if self.history.can_go_forward else None
+        if action in ("open_source", "copy_citation"):
+            return True if self.detail.current_source() is not None else None
         return True
 
     # -- narrowing ------------------------------------------------------------------------
