@@ -33,7 +33,15 @@ from fto_tui.model import (
 )
 from fto_tui.problems import Position, Problem, error
 from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
-from fto_tui.validate import MAX_PROBLEMS, PendingRef, Validator, did_you_mean, kind_word
+from fto_tui.validate import (
+    MAX_PROBLEMS,
+    References,
+    Validator,
+    did_you_mean,
+    kind_word,
+    kinds_mask,
+    kinds_of_mask,
+)
 from fto_tui.yamltree import compose
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -54,7 +62,7 @@ class FileLoad:
     speakers: tuple[Speaker, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
-    refs: tuple[PendingRef, ...] = field(default=(), repr=False)
+    references: References = field(default=References(), repr=False)
 
     @property
     def ok(self) -> bool:
@@ -216,7 +224,7 @@ def _parse(name: str, data: bytes) -> FileLoad:
         speakers=tuple(content.speakers),
         quotes=tuple(content.quotes),
         events=tuple(content.events),
-        refs=tuple(content.refs),
+        references=content.references,
     )
 
 
@@ -266,44 +274,48 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
 
     by_kind: dict[EntityKind, list[str]] | None = None
     reported: Counter[str] = Counter()
+    kind_bits = {kind: kinds_mask((kind,)) for kind in EntityKind}
+    bits = {entity_id: kind_bits[entity.entity_kind] for entity_id, entity in chosen.items()}
     for file in files:
-        for ref in file.refs:
-            target = chosen.get(ref.target)
-            if target is not None and target.entity_kind in ref.kinds:
+        refs = file.references
+        for index, (target, mask) in enumerate(zip(refs.targets, refs.kinds, strict=True)):
+            if bits.get(target, 0) & mask:
                 continue
-            path = ref.position.path
-            reported[path] += 1
-            if reported[path] > MAX_PROBLEMS:
+            found = chosen.get(target)
+            kinds = kinds_of_mask(mask)
+            position = Position(file.path, refs.lines[index], refs.columns[index])
+            reported[file.path] += 1
+            if reported[file.path] > MAX_PROBLEMS:
                 continue
-            if reported[path] == MAX_PROBLEMS:
+            if reported[file.path] == MAX_PROBLEMS:
                 problems.append(
                     error(
-                        ref.position,
+                        position,
                         "too-many-problems",
                         f"stopped after {MAX_PROBLEMS} reference problems in this file",
                     )
                 )
                 continue
-            wanted = kind_word(ref.kinds)
-            if target is not None:
+            wanted = kind_word(kinds)
+            if found is not None:
                 problems.append(
                     error(
-                        ref.position,
+                        position,
                         "wrong-reference",
-                        f"'{ref.target}' is {_a(target.entity_kind.value)} "
-                        f"{target.entity_kind.value}, not {_a(wanted)} {wanted}",
+                        f"'{target}' is {_a(found.entity_kind.value)} "
+                        f"{found.entity_kind.value}, not {_a(wanted)} {wanted}",
                     )
                 )
                 continue
             hint = None
-            if reported[path] <= _SUGGESTIONS:
+            if reported[file.path] <= _SUGGESTIONS:
                 if by_kind is None:
                     by_kind = {kind: [] for kind in EntityKind}
                     for entity_id, entity in chosen.items():
                         by_kind[entity.entity_kind].append(entity_id)
-                hint = did_you_mean(ref.target, [i for k in ref.kinds for i in by_kind[k]])
+                hint = did_you_mean(target, [i for k in kinds for i in by_kind[k]])
             problems.append(
-                error(ref.position, "unknown-reference", f"unknown {wanted} '{ref.target}'", hint)
+                error(position, "unknown-reference", f"unknown {wanted} '{target}'", hint)
             )
 
     collection = Collection(

@@ -88,13 +88,38 @@ def kind_word(kinds: tuple[EntityKind, ...]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class PendingRef:
-    """A reference to check once everything is loaded."""
+_KIND_BITS = {kind: 1 << i for i, kind in enumerate(EntityKind)}
+_KINDS_OF_MASK: dict[int, tuple[EntityKind, ...]] = {}
 
-    target: str
-    kinds: tuple[EntityKind, ...]
-    position: Position
+
+@functools.cache
+def kinds_mask(kinds: tuple[EntityKind, ...]) -> int:
+    return sum(_KIND_BITS[kind] for kind in kinds)
+
+
+def kinds_of_mask(mask: int) -> tuple[EntityKind, ...]:
+    kinds = _KINDS_OF_MASK.get(mask)
+    if kinds is None:
+        kinds = _KINDS_OF_MASK[mask] = tuple(k for k in EntityKind if mask & _KIND_BITS[k])
+    return kinds
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """The references one file makes, to check once everything is loaded.
+
+    Kept column by column (the target id, a bit mask of the entity kinds it may name, and its
+    line and column), because a large briefing makes hundreds of thousands of references and
+    this form is small to cache and quick to check.
+    """
+
+    targets: tuple[str, ...] = ()
+    kinds: tuple[int, ...] = ()
+    lines: tuple[int, ...] = ()
+    columns: tuple[int, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.targets)
 
 
 class _TooMany(Exception):
@@ -131,7 +156,7 @@ class FileContent:
     speakers: list[Speaker]
     quotes: list[Quote]
     events: list[Event]
-    refs: list[PendingRef]
+    references: References
 
 
 class Validator:
@@ -140,7 +165,10 @@ class Validator:
     def __init__(self, source: SourceText) -> None:
         self.source = source
         self.problems: list[Problem] = []
-        self.refs: list[PendingRef] = []
+        self._ref_targets: list[str] = []
+        self._ref_kinds: list[int] = []
+        self._ref_lines: list[int] = []
+        self._ref_columns: list[int] = []
         self._seen_collections: set[int] = set()
         # Escaped controls and bidi characters can only hide in quoted scalars; only look for
         # them when the file could contain one.
@@ -185,9 +213,15 @@ class Validator:
     # -- the file -------------------------------------------------------------------------
 
     def run(self, root: Node) -> FileContent:
-        content = FileContent(None, [], [], [], [], [], self.refs)
+        content = FileContent(None, [], [], [], [], [], References())
         with contextlib.suppress(_TooMany):
             self._file(root, content)
+        content.references = References(
+            tuple(self._ref_targets),
+            tuple(self._ref_kinds),
+            tuple(self._ref_lines),
+            tuple(self._ref_columns),
+        )
         return content
 
     def _file(self, root: Node, content: FileContent) -> None:
@@ -422,7 +456,11 @@ class Validator:
             return MISSING
         slug = self._slug(node, text, kinds=typ.kinds)
         if slug is not MISSING:
-            self.refs.append(PendingRef(slug, typ.kinds, self.pos(node)))
+            position = self.pos(node)
+            self._ref_targets.append(slug)
+            self._ref_kinds.append(kinds_mask(typ.kinds))
+            self._ref_lines.append(position.line)
+            self._ref_columns.append(position.column)
         return slug
 
     def _check_date(self, node: Node, typ: Any, name: str) -> Any:
