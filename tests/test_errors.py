@@ -20,6 +20,7 @@ import pytest
 from fto_tui.loader import FileLoad, discover, load, load_file
 from fto_tui.model import QuoteKind
 from fto_tui.problems import Problem, Severity
+from tests.privileges import as_ordinary_root
 
 HEAD = "briefing:\n  title: Test\n"
 SOURCE = "sources:\n  - id: src\n    title: A source\n"
@@ -599,14 +600,31 @@ def test_unreadable_path_through_a_file(tmp_path: Path) -> None:
     check(p, 1, 1, Severity.ERROR, "not a directory")
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root reads files it has no permission for",
-)
 def test_unreadable_permission_denied(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD)
     path.chmod(0)
     try:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # Root reads any file: load it in a process that is root without that power.
+            prefix = as_ordinary_root()
+            if prefix is None:
+                pytest.skip("root reads files it has no permission for, and setpriv is missing")
+            code = (
+                "import sys; from fto_tui.loader import load_file; "
+                "p = load_file(sys.argv[1]).problems[0]; "
+                "print(p.code, p.line, p.column, p.message, sep='|')"
+            )
+            run = subprocess.run(
+                [*prefix, sys.executable, "-c", code, str(path)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert run.returncode == 0, run.stderr
+            code_, line, column, message = run.stdout.strip().split("|")
+            assert (code_, int(line), int(column)) == ("unreadable", 1, 1)
+            assert "permission denied" in message
+            return
         p = one(list(load_file(path).problems), "unreadable")
     finally:
         path.chmod(0o644)

@@ -20,6 +20,7 @@ import pytest
 
 from fto_tui.loader import bundled_paths, load
 from tests.hostile.generate import make
+from tests.privileges import as_ordinary_root
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -126,14 +127,20 @@ def _nobody() -> int | None:
     return uid
 
 
-def _cli(args: list[str], cwd: Path, home: Path, user: int | None = None) -> str:
+def _cli(
+    args: list[str],
+    cwd: Path,
+    home: Path,
+    user: int | None = None,
+    prefix: tuple[str, ...] = (),
+) -> str:
     env = {**os.environ}
     for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         env[variable] = str(home / variable.lower())
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
     done = subprocess.run(
-        [sys.executable, "-m", "fto_tui", *args],
+        [*prefix, sys.executable, "-m", "fto_tui", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -157,16 +164,19 @@ def test_check_and_schema_write_nothing(briefings: Path, elsewhere: Path) -> Non
 
 
 def test_another_user_checks_read_only_briefings(briefings: Path) -> None:
-    """Root may write anything, so 'read-only' proves little for root: check as 'nobody', with
+    """Root may write anything, so 'read-only' proves little for root: check as root without
+    its power over file modes (setpriv), or else as 'nobody', with
     a cache directory it cannot create either. (Run as any other user, the read-only case of
     the tests above already shows it.)"""
-    if _nobody() is None:
-        pytest.skip("needs root, and a Python that the user 'nobody' may run")
+    prefix = as_ordinary_root() or ()
+    user = None if prefix else _nobody()
+    if not prefix and user is None:
+        pytest.skip("needs root, and setpriv or a Python that the user 'nobody' may run")
     if os.stat(briefings).st_mode & stat.S_IWUSR:
         _read_only(briefings)
     before = snapshot(briefings)
     unwritable = Path("/proc/fto-brief-no-home")
-    out = _cli(["check", str(briefings)], Path("/"), unwritable, user=_nobody())
+    out = _cli(["check", str(briefings)], Path("/"), unwritable, user=user, prefix=prefix)
     assert f"{briefings}/broken/duplicate-keys.yaml:4:3: error:" in out
     assert f"{briefings}/shipped.yaml" not in out.replace("warning", "")
     assert snapshot(briefings) == before

@@ -46,6 +46,7 @@ from fto_tui.ui.screens.help import HelpScreen
 from fto_tui.ui.screens.problems import ProblemsScreen
 from fto_tui.ui.screens.reader import ReaderScreen
 from fto_tui.watch import FileChange, FileWatcher
+from tests.privileges import as_ordinary_root
 from tests.ui.factories import SAMPLE
 from tests.ui.helpers import highlighted_id, lines, pane
 
@@ -453,14 +454,18 @@ def _nobody() -> int | None:
     return uid
 
 
-def run_unreadable_scenario_as(uid: int, python: str = sys.executable) -> None:
-    """Run :func:`unreadable_scenario` as ``uid`` in a folder of its own."""
+def run_unreadable_scenario_as(
+    uid: int | None, python: str = sys.executable, prefix: tuple[str, ...] = ()
+) -> None:
+    """Run :func:`unreadable_scenario` as ``uid`` (or as root bound by file modes, through
+    ``prefix``) in a folder of its own."""
     base = Path(tempfile.mkdtemp(prefix="fto-live-unreadable-"))
     try:
         os.chmod(base, 0o755)
         folder = base / "briefings"
         folder.mkdir()
-        os.chown(folder, uid, -1)
+        if uid is not None:
+            os.chown(folder, uid, -1)
         env = {**os.environ, "PYTHONPATH": _python_path(), "PYTHONDONTWRITEBYTECODE": "1"}
         env["HOME"] = str(folder)
         for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
@@ -472,7 +477,7 @@ def run_unreadable_scenario_as(uid: int, python: str = sys.executable) -> None:
             "asyncio.run(unreadable_scenario(Path(sys.argv[1])))\n"
         )
         done = subprocess.run(
-            [python, "-c", script, str(folder)],
+            [*prefix, python, "-c", script, str(folder)],
             cwd=REPO,
             env=env,
             user=uid,
@@ -495,11 +500,15 @@ async def test_a_file_made_unreadable_keeps_its_content(tmp_path: Path) -> None:
     if os.geteuid() != 0:
         await unreadable_scenario(tmp_path)
         return
+    prefix = as_ordinary_root()
+    if prefix is not None:
+        await asyncio.to_thread(run_unreadable_scenario_as, None, sys.executable, prefix)
+        return
     uid = _nobody()
     if uid is None:
         pytest.skip(
-            "root reads chmod 000 files, and the user 'nobody' cannot run this Python "
-            "to try it as another user"
+            "root reads chmod 000 files, setpriv cannot take that power away here, and the "
+            "user 'nobody' cannot run this Python to try it as another user"
         )
     await asyncio.to_thread(run_unreadable_scenario_as, uid)
 
