@@ -12,32 +12,33 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from fto_tui.cache import ParseCache
-from fto_tui.config import Config, check_bindings, check_theme
 from fto_tui.index import Collection
-from fto_tui.loader import FileLoad, combine, load, load_file
 from fto_tui.problems import Problem
-from fto_tui.search import SearchIndex
 from fto_tui.ui.commands import EntityCommands
 from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesReread
 from fto_tui.ui.open_files import OpenFiles
 from fto_tui.ui.safe import one_line
-from fto_tui.ui.screens.help import HelpScreen, Section
-from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
-from fto_tui.ui.screens.problems import ProblemsScreen
 from fto_tui.ui.screens.reader import ReaderScreen
-from fto_tui.ui.screens.search import SearchScreen
-from fto_tui.ui.widgets.cursor_list import CursorList
-from fto_tui.watch import FileWatcher
+
+if TYPE_CHECKING:
+    # Imported where used: the first screen needs none of these, and start-up time is
+    # mostly imports (the loader's are made by the loading worker, off the main thread).
+    from textual.dom import DOMNode
+
+    from fto_tui.cache import ParseCache
+    from fto_tui.config import Config
+    from fto_tui.loader import FileLoad
+    from fto_tui.search import SearchIndex
+    from fto_tui.ui.screens.help import Section
+    from fto_tui.watch import FileWatcher
 
 WATCH_INTERVAL = 0.5
 
@@ -98,7 +99,11 @@ class FtoBriefApp(App[int]):
     ) -> None:
         super().__init__()
         self.paths = [os.fspath(path) for path in paths]
-        self.config = config if config is not None else Config()
+        if config is None:
+            from fto_tui.config import Config
+
+            config = Config()
+        self.config = config
         self.config_problems = tuple(config_problems)
         self._cache = cache
         watch = watch and self.config.reload
@@ -127,11 +132,15 @@ class FtoBriefApp(App[int]):
     def _apply_config(self) -> None:
         """Theme and key bindings from the settings file; what does not apply is reported."""
         config = self.config
-        problems = [*self.config_problems, *check_bindings(config, binding_ids())]
-        problems += check_theme(config, self.available_themes)
+        problems = list(self.config_problems)
+        if config.keys or config.theme is not None:
+            from fto_tui.config import check_bindings, check_theme
+
+            problems += check_bindings(config, binding_ids())
+            problems += check_theme(config, self.available_themes)
         if config.theme is not None and config.theme in self.available_themes:
             self.theme = config.theme
-        known = set(binding_ids())
+        known = set(binding_ids()) if config.keys else set()
         keymap = {name: keys for name, keys in config.keys.items() if name in known}
         if keymap:
             self.set_keymap(keymap)
@@ -148,6 +157,8 @@ class FtoBriefApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_paths(self, paths: Sequence[str], opened: bool) -> None:
         """Read files or directories (the bundled briefings when none is given at start)."""
+        from fto_tui.loader import load
+
         result = load(paths, cache=self._cache)
         search = None if opened else prepare(result.collection)
         if not get_current_worker().is_cancelled:
@@ -156,6 +167,8 @@ class FtoBriefApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
     def reread(self, paths: Sequence[str]) -> None:
         """Read open files again; files gone from disk are reported, not read."""
+        from fto_tui.loader import load_file
+
         loads: list[FileLoad] = []
         deleted: list[str] = []
         for path in paths:
@@ -169,6 +182,8 @@ class FtoBriefApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="combine")
     def combine_open_files(self, loads: Sequence[FileLoad], generation: int) -> None:
+        from fto_tui.loader import combine
+
         result = combine(loads)
         search = prepare(result.collection)
         if not get_current_worker().is_cancelled:
@@ -263,6 +278,8 @@ class FtoBriefApp(App[int]):
         if not self._watch:
             return
         if self._watcher is None:
+            from fto_tui.watch import FileWatcher
+
             self._watcher = FileWatcher(self.open_files.paths)
             self.set_interval(WATCH_INTERVAL, self._poll)
         else:
@@ -317,9 +334,13 @@ class FtoBriefApp(App[int]):
         self._show_problems(problems, "Problems")
 
     def _show_problems(self, problems: Iterable[Problem], title: str) -> None:
+        from fto_tui.ui.screens.problems import ProblemsScreen
+
         self.push_screen(ProblemsScreen(tuple(problems), title))
 
     def action_open_briefing(self) -> None:
+        from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+
         def chosen(path: str | None) -> None:
             if path:
                 self.load_paths([path], opened=True)
@@ -327,10 +348,18 @@ class FtoBriefApp(App[int]):
         self.push_screen(OpenBriefingScreen(Path.cwd()), chosen)
 
     def action_help(self) -> None:
+        from fto_tui.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
         """Every binding of the app, the reader, the lists and the search, for the help screen."""
+        from fto_tui.ui.screens.help import HelpScreen
+        from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+        from fto_tui.ui.screens.problems import ProblemsScreen
+        from fto_tui.ui.screens.search import SearchScreen
+        from fto_tui.ui.widgets.cursor_list import CursorList
+
         return [
             ("Anywhere", [*self.BINDINGS, self._palette_binding()]),
             ("Main screen", ReaderScreen.BINDINGS),
@@ -370,6 +399,8 @@ def prepare(collection: Collection) -> SearchIndex:
     """Build, off the main thread, what the collection builds lazily on first use (its
     relations and chronology), and the search over it; the first key press then finds them
     ready instead of stalling the interface on a large briefing."""
+    from fto_tui.search import SearchIndex
+
     collection.backlinks("")
     _ = collection.chronology
     return SearchIndex(collection)
@@ -377,6 +408,12 @@ def prepare(collection: Collection) -> SearchIndex:
 
 def binding_ids() -> list[str]:
     """Every binding id of the reader, for remapping keys in the settings file."""
+    from fto_tui.ui.screens.help import HelpScreen
+    from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
+    from fto_tui.ui.screens.problems import ProblemsScreen
+    from fto_tui.ui.screens.search import SearchScreen
+    from fto_tui.ui.widgets.cursor_list import CursorList
+
     owners: list[type[DOMNode]] = [
         FtoBriefApp,
         ReaderScreen,
@@ -402,6 +439,9 @@ def run_app(paths: list[str], *, config: Any = None, config_problems: Any = ()) 
     ``config_problems`` what was wrong with it. (They are typed loosely because the command line
     passes them as optional keyword arguments; anything else is ignored.)
     """
+    from fto_tui.cache import ParseCache
+    from fto_tui.config import Config
+
     settings = config if isinstance(config, Config) else None
     problems = [p for p in config_problems if isinstance(p, Problem)]
     app = FtoBriefApp(paths, config=settings, config_problems=problems, cache=ParseCache())

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity
-from fto_tui.search import SearchIndex
+
+if TYPE_CHECKING:
+    from fto_tui.search import SearchIndex
 from fto_tui.ui.details import KIND_LABELS
 from fto_tui.ui.rows import entity_title
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from fto_tui.loader import FileLoad, LoadResult
-from fto_tui.search import SearchIndex
+if TYPE_CHECKING:
+    from fto_tui.loader import FileLoad, LoadResult
+    from fto_tui.search import SearchIndex
 
 
 @dataclass

@@ -8,9 +8,12 @@ the collection on screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from fto_tui.loader import FileLoad
 from fto_tui.problems import Problem
+
+if TYPE_CHECKING:
+    from fto_tui.loader import FileLoad
 
 
 class OpenFiles:

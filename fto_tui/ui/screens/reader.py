@@ -8,7 +8,7 @@ collection after every load with :meth:`ReaderScreen.show_collection`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -21,16 +21,19 @@ from textual.widgets import Footer
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity, Event
-from fto_tui.search import SearchIndex
 from fto_tui.ui.details import citation_text, document_for, overview
 from fto_tui.ui.history import History
 from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, pane_items
 from fto_tui.ui.rows import entity_title
 from fto_tui.ui.widgets.detail_view import DetailView
 from fto_tui.ui.widgets.entity_list import EntityList
+from fto_tui.ui.widgets.footer import ReaderFooter
 from fto_tui.ui.widgets.histogram import Histogram
 from fto_tui.ui.widgets.pane_tabs import PaneTabs
 from fto_tui.ui.widgets.status_line import StatusLine, status_variants
+
+if TYPE_CHECKING:
+    from fto_tui.search import SearchIndex
 
 COMPACT_WIDTH = 100
 COMPACT_HEIGHT = 30
@@ -172,7 +175,7 @@ class ReaderScreen(Screen[None]):
                     yield EntityList(_EMPTY[Pane.CHRONOLOGY], id=Pane.CHRONOLOGY.widget_id)
             yield DetailView(id="detail")
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         for pane in PANES:
@@ -423,6 +426,8 @@ class ReaderScreen(Screen[None]):
 
     def search_index(self) -> SearchIndex:
         if self._search_index is None:
+            from fto_tui.search import SearchIndex
+
             self._search_index = SearchIndex(self.collection)
         return self._search_index
 
