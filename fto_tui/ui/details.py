@@ -307,12 +307,18 @@ def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
 
 
 def _quote(quote: Quote, collection: Collection) -> list[Block]:
-    kind = "Paraphrase" if quote.kind is QuoteKind.PARAPHRASE else "Quote"
+    if quote.kind is QuoteKind.PARAPHRASE:
+        # Reported speech is never dressed in quotation marks.
+        words = Content(visible(quote.text, keep_newlines=True))
+        kind = "paraphrase (reported speech, not the speaker's own words)"
+    else:
+        words = Content(f"“{visible(quote.text, keep_newlines=True)}”")
+        kind = "direct (the words as spoken)"
     blocks = [
-        Block(Content(f"“{visible(quote.text, keep_newlines=True)}”"), style="title"),
+        Block(words, style="title"),
         GAP,
         _link(collection, quote.speaker, "Said by: "),
-        _field("Kind", kind.lower()),
+        _field("Kind", kind),
     ]
     if quote.date is not None or quote.as_written:
         blocks.append(_field("Date", _date_with_words(quote.date, quote.as_written)))

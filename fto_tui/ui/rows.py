@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from fto_tui.dates import EdtfDate
-from fto_tui.model import Entity, Event, Organisation, Quote, Source, Speaker
+from fto_tui.model import Entity, Event, Organisation, Quote, QuoteKind, Source, Speaker
 from fto_tui.ui.safe import one_line
 
 DATE_WIDTH = 16
@@ -50,8 +50,12 @@ def row(entity: Entity) -> Content:
             Content(one_line(entity.title)),
         )
     if isinstance(entity, Quote):
-        return Content.assemble(
-            Content.styled(f"{date_text(entity.date)}  ", "dim"),
-            Content(f"“{one_line(entity.text)}”"),
-        )
+        # Only the speaker's own words go in quotation marks; reported speech says so.
+        if entity.kind is QuoteKind.PARAPHRASE:
+            words = Content.assemble(
+                Content.styled("reported: ", "italic dim"), Content(one_line(entity.text))
+            )
+        else:
+            words = Content(f"“{one_line(entity.text)}”")
+        return Content.assemble(Content.styled(f"{date_text(entity.date)}  ", "dim"), words)
     return Content(one_line(entity.title))
