@@ -326,6 +326,13 @@ class FtoBriefApp(App[int]):
         self.notify("Reloading…", timeout=1.5)
         self.reread(self.open_files.paths)
 
+    def file_edited(self, path: str) -> None:
+        """The editor opened from the reader has exited: show what it changed in ``path``.
+
+        With live reload on, the watcher notices the change; with it off, read the file now."""
+        if not self._watch and path in self.open_files:
+            self.reread([path])
+
     def action_show_problems(self) -> None:
         problems = self.all_problems()
         if not problems:

@@ -7,6 +7,7 @@ collection after every load with :meth:`ReaderScreen.show_collection`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +26,7 @@ from fto_tui.ui.details import citation_text, document_for, overview
 from fto_tui.ui.history import History
 from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, pane_items
 from fto_tui.ui.rows import entity_title
+from fto_tui.ui.safe import one_line
 from fto_tui.ui.widgets.detail_view import DetailView
 from fto_tui.ui.widgets.entity_list import EntityList
 from fto_tui.ui.widgets.footer import ReaderFooter
@@ -146,6 +148,13 @@ class ReaderScreen(Screen[None]):
             id="reader.copy-citation",
             tooltip="Copy the source's citation to the clipboard",
         ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="reader.edit",
+            tooltip="Open the selected item's file at its line in $VISUAL or $EDITOR",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -161,6 +170,7 @@ class ReaderScreen(Screen[None]):
         self._places: dict[str, tuple[int, int]] = {}
         """Where the reader was in each item left, for back and forward."""
         self._pending: tuple[Collection, Sequence[str], int, int, SearchIndex | None] | None = None
+        self._could_edit = False
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -350,6 +360,9 @@ class ReaderScreen(Screen[None]):
             return True if self.history.can_go_forward else None
         if action in ("open_source", "copy_citation"):
             return True if self.detail.current_source() is not None else None
+        if action == "edit":
+            self._could_edit = self.edit_target() is not None
+            return True if self._could_edit else None
         return True
 
     # -- narrowing ------------------------------------------------------------------------
@@ -407,6 +420,56 @@ class ReaderScreen(Screen[None]):
         self.app.copy_to_clipboard(citation_text(*found))
         self.notify("Citation copied to the clipboard.")
 
+    # -- editing --------------------------------------------------------------------------
+
+    def edit_target(self) -> Entity | None:
+        """The item ``e`` edits: the one highlighted in the focused pane, else the one in the
+        detail view; None when that is nothing, or an item not read from a file."""
+        focused = self.focused
+        entity: Entity | None
+        if isinstance(focused, EntityList):
+            entity = focused.highlighted
+        else:
+            entity = self.collection.get(self.current) if self.current else None
+        if entity is None or entity.origin is None or not entity.origin.path:
+            return None
+        return entity
+
+    def action_edit(self) -> None:
+        from fto_tui.editor import EditorError, choose_editor, editor_command
+        from fto_tui.ui.editing import run_editor
+
+        entity = self.edit_target()
+        if entity is None or entity.origin is None:
+            self.notify("Select an item read from a file first.", severity="warning")
+            return
+        path, line = entity.origin.path, entity.origin.line
+        if not os.path.isfile(path):
+            self.notify(
+                f"{one_line(path)} is not there any more.", severity="warning", markup=False
+            )
+            return
+        editor = choose_editor(os.environ)
+        if editor is None:
+            self.notify(
+                "No editor found: set $VISUAL or $EDITOR (nano and vi are not installed).",
+                severity="error",
+            )
+            return
+        try:
+            command = editor_command(editor, path, line)
+        except EditorError as exc:
+            self.notify(
+                f"Cannot run the editor: {one_line(str(exc))}", severity="error", markup=False
+            )
+            return
+        failure = run_editor(self.app, command)
+        if failure is not None:
+            self.notify(failure, severity="error", markup=False)
+        edited = getattr(self.app, "file_edited", None)
+        if callable(edited):
+            edited(path)
+
     # -- search ---------------------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -437,6 +500,14 @@ class ReaderScreen(Screen[None]):
     def _highlighted(self, message: EntityList.Highlighted) -> None:
         if can_narrow_to(message.entity):
             self._last_narrowable = message.entity.id
+        self._refresh_edit_binding()
+
+    def _refresh_edit_binding(self) -> None:
+        """Refresh the footer only when whether ``e`` applies has changed."""
+        can_edit = self.edit_target() is not None
+        if can_edit != self._could_edit:
+            self._could_edit = can_edit
+            self.refresh_bindings()
 
     @on(EntityList.Selected)
     def _selected(self, message: EntityList.Selected) -> None:
