@@ -10,7 +10,9 @@ Figures:
 - peak memory per loaded entity, for the loader and for the bare parse;
 - search latency per keystroke over 100k quotes vs a scan of a pre-lowercased list;
 - start-up to the first screen with content vs a bare Textual app showing one label;
-- time to move to the end of a 100k-item pane.
+- time to move to the end of a 100k-item pane;
+- search keystroke to results on screen at 100k quotes, and the longest interface stall while
+  typing, each beside the same with 100 quotes.
 """
 
 from __future__ import annotations
@@ -159,10 +161,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; min 5)")
     parser.add_argument("--sizes", type=float, nargs="*", default=[4.0, 37.0], help="MB")
-    parser.add_argument("--only", choices=("load", "search", "startup", "pane"), action="append")
+    parser.add_argument(
+        "--only", choices=("load", "search", "startup", "pane", "typing"), action="append"
+    )
     args = parser.parse_args()
     runs = max(5, args.runs)
-    only = set(args.only or ("load", "search", "startup", "pane"))
+    only = set(args.only or ("load", "search", "startup", "pane", "typing"))
     rows = ["| figure | fto-brief | baseline | ratio | target |", "|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory(prefix="fto-brief-bench-") as tmp:
         scratch = Path(tmp)
@@ -175,13 +179,15 @@ def main() -> None:
         if "search" in only:
             rows.extend(search_figures(scratch))
             print(rows[-1], flush=True)
-        if "startup" in only or "pane" in only:
+        if only & {"startup", "pane", "typing"}:
             from benchmarks import ui
 
             if "startup" in only:
                 rows.extend(ui.startup_figures(runs))
             if "pane" in only:
                 rows.extend(ui.pane_figures(scratch))
+            if "typing" in only:
+                rows.extend(ui.typing_figures())
     print()
     print("\n".join(rows))
 

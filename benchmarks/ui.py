@@ -125,3 +125,85 @@ def pane_figures(scratch: object) -> list[str]:
         f"| show a 100k-item collection | {big['show_s']:.3f} s | {small['show_s']:.3f} s "
         f"(100 items) | {big['show_s'] / small['show_s']:.0f}× | — |",
     ]
+
+
+TYPING = """
+import asyncio, json, random, statistics, time
+from fto_tui.index import Collection
+from fto_tui.model import Quote, Speaker
+from fto_tui.problems import Position
+from fto_tui.ui.app import FtoBriefApp, prepare
+count = {count}
+rng = random.Random(5)
+words = ("cartel government officials border trafficking security cooperation fentanyl "
+         "migrants smuggling sanctions police military operation region violence borough "
+         "authorities investigation network leaders cocaine ports shipments weapons").split()
+speakers = [Speaker(id=f"s{{i}}", name=f"Speaker {{i}}", origin=Position("x", i + 1))
+            for i in range(max(1, count // 100))]
+quotes = [
+    Quote(id=f"q{{i}}", speaker=speakers[i % len(speakers)].id,
+          text=" ".join(rng.choice(words) for _ in range(28)), origin=Position("x", i + 1))
+    for i in range(count)
+]
+big = Collection(speakers=speakers, quotes=quotes)
+index = prepare(big)
+app = FtoBriefApp([], watch=False)
+figures = {{}}
+stalls = []
+async def probe():
+    # How late the event loop wakes up: the longest time the interface could not react.
+    while True:
+        began = time.perf_counter()
+        await asyncio.sleep(0.001)
+        stalls.append(time.perf_counter() - began - 0.001)
+async def type_keys(pilot, keys, shown):
+    took = []
+    for key in keys:
+        began = time.perf_counter()
+        await pilot.press(key)
+        while shown() != app.screen.query_one("#{input_id}").value:
+            await asyncio.sleep(0.001)
+        await pilot.pause()
+        took.append(time.perf_counter() - began)
+    return took
+async def pilot(pilot):
+    while not app.collection.organisations:
+        await pilot.pause(0.005)
+    app.show_collection(big, index)
+    await pilot.pause()
+    task = asyncio.get_running_loop().create_task(probe())
+    await pilot.press("slash")
+    await pilot.pause()
+    stalls.clear()
+    took = []
+    for _ in range(3):
+        took += await type_keys(pilot, "cartel bo", lambda: app.screen.shown_query)
+        await pilot.press(*["backspace"] * 9)
+        await pilot.pause()
+    figures["search_ms"] = statistics.median(took) * 1000
+    figures["search_stall_ms"] = max(stalls) * 1000
+    task.cancel()
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=pilot)
+print("FIGURES" + json.dumps(figures))
+"""
+
+
+def _typing(count: int) -> dict[str, float]:
+    code = textwrap.dedent(TYPING.format(count=count, input_id="search-input"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
+    return dict(json.loads(line[len("FIGURES") :]))
+
+
+def typing_figures() -> list[str]:
+    big = _typing(100_000)
+    small = _typing(100)
+    return [
+        f"| search keystroke to results on screen, 100k quotes | {big['search_ms']:.1f} ms "
+        f"| {small['search_ms']:.1f} ms (100 quotes) "
+        f"| {big['search_ms'] / small['search_ms']:.2f}× | ≤ 30 ms more |",
+        f"| longest interface stall while typing, 100k quotes | {big['search_stall_ms']:.1f} ms "
+        f"| {small['search_stall_ms']:.1f} ms (100 quotes) "
+        f"| {big['search_stall_ms'] / max(small['search_stall_ms'], 0.1):.2f}× | ≤ 30 ms |",
+    ]

@@ -45,6 +45,7 @@ from fto_tui.ui.panes import Pane
 from fto_tui.ui.screens.help import HelpScreen
 from fto_tui.ui.screens.problems import ProblemsScreen
 from fto_tui.ui.screens.reader import ReaderScreen
+from fto_tui.ui.widgets.status_line import StatusLine
 from fto_tui.watch import FileChange, FileWatcher
 from tests.privileges import as_ordinary_root
 from tests.ui.factories import SAMPLE
@@ -544,10 +545,12 @@ async def test_keys_work_while_a_large_briefing_loads(tmp_path: Path) -> None:
         loading = [w for w in live.workers if w.group == "load"]
         assert len(loading) == 1
         assert loading[0].is_running, "the load had already finished: nothing was tested"
-        # The status line says it is loading.
-        status = app.reader.query_one("#status")
-        assert status.text == "Loading…"
+        # The status line says it is loading, with a spinner that turns.
+        status = app.reader.query_one("#status", StatusLine)
+        assert status.spinning and status.text.endswith(" Loading…")
         await handled(lambda: "Loading…" in "".join(live.screen_lines(status)), "the status")
+        first = "".join(live.screen_lines(status))
+        await handled(lambda: "".join(live.screen_lines(status)) != first, "the spinner to turn")
         # Keys are handled while the file is read: the help opens and closes, panes change.
         await send_key(app, "question_mark", "?")
         await handled(lambda: isinstance(app.screen, HelpScreen), "the help screen")
@@ -559,11 +562,11 @@ async def test_keys_work_while_a_large_briefing_loads(tmp_path: Path) -> None:
         # All of that happened while the file was still being read.
         assert loading[0].is_running
         assert not app.collection.organisations
-        assert status.text == "Loading…"
+        assert status.spinning and status.text.endswith(" Loading…")
         await live.until(lambda: app.collection.organisations, "the large briefing")
         await live.quiet()
         assert len(app.collection.organisations) > 1000
-        assert "organisations" in status.text
+        assert "organisations" in status.text and not status.spinning
         assert isinstance(app.screen, ReaderScreen)
         assert app.focused is pane(app, Pane.SPEAKERS)
         live.assert_no_errors()

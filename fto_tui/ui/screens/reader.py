@@ -473,7 +473,7 @@ class ReaderScreen(Screen[None]):
     # -- search ---------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        from fto_tui.ui.screens.search import SearchScreen
+        from fto_tui.ui.screens.search import BACKGROUND_ABOVE, SearchScreen
 
         def jump(entity_id: str | None) -> None:
             if entity_id is not None:
@@ -485,7 +485,8 @@ class ReaderScreen(Screen[None]):
                 else:
                     self.detail.focus()
 
-        self.app.push_screen(SearchScreen(self.search_index()), jump)
+        background = len(self.collection) > BACKGROUND_ABOVE
+        self.app.push_screen(SearchScreen(self.search_index(), background=background), jump)
 
     def search_index(self) -> SearchIndex:
         if self._search_index is None:

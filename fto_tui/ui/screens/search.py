@@ -1,20 +1,30 @@
-"""The search dialog: results narrow as you type; Enter jumps to the chosen item."""
+"""The search dialog: results narrow as you type; Enter jumps to the chosen item.
+
+Over a large collection (``background=True``) each query runs in a thread worker, the newest
+replacing any still running, and its hits are posted back: typing never waits for a search,
+and results that no longer match what is typed are dropped.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
-from fto_tui.search import SearchIndex
+from fto_tui.search import SearchHit, SearchIndex
 from fto_tui.ui.widgets.hit_list import HitList
 
 LIMIT = 200
+BACKGROUND_ABOVE = 5_000
+"""Collections with more entities than this are searched in a thread worker."""
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -28,10 +38,20 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("pageup", "page(-1)", "Previous page", show=False, id="search.previous-page"),
     ]
 
-    def __init__(self, index: SearchIndex, query: str = "") -> None:
+    @dataclass
+    class Found(Message):
+        """A background search finished: the hits for ``query``."""
+
+        query: str
+        hits: list[SearchHit]
+
+    def __init__(self, index: SearchIndex, query: str = "", *, background: bool = False) -> None:
         super().__init__()
         self.index = index
         self._query = query
+        self.background = background
+        self.shown_query: str | None = None
+        """The query whose results are on screen (None before the first)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
@@ -52,7 +72,24 @@ class SearchScreen(ModalScreen[str | None]):
         return self.query_one(HitList)
 
     def _run(self, query: str) -> None:
-        hits = self.index.search(query, limit=LIMIT) if query.strip() else []
+        if query.strip() and self.background:
+            self._search_in_background(query)
+            return
+        self._show(query, self.index.search(query, limit=LIMIT) if query.strip() else [])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search_in_background(self, query: str) -> None:
+        hits = self.index.search(query, limit=LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Found(query, hits))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        if message.query == self.query_one(Input).value:
+            self._show(message.query, message.hits)
+
+    def _show(self, query: str, hits: list[SearchHit]) -> None:
+        self.shown_query = query
         if not query.strip():
             empty = "Type to search names, quotes, events and sources."
         else:

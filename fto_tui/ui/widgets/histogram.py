@@ -1,19 +1,27 @@
 """A compact picture of events over time, drawn with block characters above a short axis.
 
-The counting is :func:`fto_tui.chronology.bins`; this widget only draws. Labels are made by the
-program (month and year names, counts), never taken from briefing text, and are rendered as
-literal :class:`Content` all the same.
+The counting is :func:`fto_tui.chronology.bins`; this widget only draws. Counting a large
+chronology (more than ``COUNT_IN_BACKGROUND_ABOVE`` events) runs in a thread worker, so showing
+a big briefing does not wait for it: the picture is drawn when the counts arrive. Merging the
+counts to the width (:func:`fto_tui.chronology.merge`) is cheap and done when drawing.
+
+Labels are made by the program (month and year names, counts), never taken from briefing text,
+and are rendered as literal :class:`Content` all the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from textual import on, work
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
-from fto_tui.chronology import Bin, bins
+from fto_tui.chronology import Bin, bins, merge
 from fto_tui.model import Event
 
 __all__ = ["BLOCKS", "Histogram", "axis_line", "bar_lines"]
@@ -21,6 +29,7 @@ __all__ = ["BLOCKS", "Histogram", "axis_line", "bar_lines"]
 BLOCKS = " ▁▂▃▄▅▆▇█"
 """Eighths of a cell, from empty to full."""
 MAX_CELLS_PER_BIN = 4
+COUNT_IN_BACKGROUND_ABOVE = 2_000
 
 
 def bar_lines(counts: Sequence[int], rows: int = 2, cell_width: int = 1) -> list[str]:
@@ -95,19 +104,58 @@ class Histogram(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.rows = rows
         self._events: tuple[Event, ...] = tuple(events)
+        self._counted: list[Bin] = bins(self._events)
+        self._merged: tuple[int, list[Bin]] | None = None
+
+    @dataclass
+    class Counted(Message):
+        """A background count finished: ``counted`` are the bins of ``events``."""
+
+        events: tuple[Event, ...]
+        counted: list[Bin]
 
     @property
     def events(self) -> tuple[Event, ...]:
         return self._events
 
+    @property
+    def counted(self) -> list[Bin]:
+        """The bins drawn (before merging to the width): of the events, once counted."""
+        return self._counted
+
     def set_events(self, events: Sequence[Event]) -> None:
-        """Show these events (a new sequence replaces the old)."""
+        """Show these events (a new sequence replaces the old).
+
+        A large chronology is counted in a worker; the old picture stays until it is done."""
         self._events = tuple(events)
+        if len(self._events) > COUNT_IN_BACKGROUND_ABOVE:
+            self._count(self._events)
+        else:
+            self._show(bins(self._events))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="histogram")
+    def _count(self, events: tuple[Event, ...]) -> None:
+        counted = bins(events)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(events, counted))
+
+    @on(Counted)
+    def _counted_in_background(self, message: Counted) -> None:
+        message.stop()
+        if message.events is self._events:
+            self._show(message.counted)
+
+    def _show(self, counted: list[Bin]) -> None:
+        self._counted = counted
+        self._merged = None
         self.refresh(layout=True)
 
     def bins_for(self, width: int) -> list[Bin]:
         """The bins drawn at ``width`` cells: merged when there are more bins than cells."""
-        return bins(self._events, max_bins=max(1, width))
+        width = max(1, width)
+        if self._merged is None or self._merged[0] != width:
+            self._merged = (width, merge(self._counted, width) if self._counted else [])
+        return self._merged[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.rows + 1 if self.bins_for(width) else 1

@@ -1,4 +1,7 @@
-"""The status line: which files are loaded, how much is in them, and any problems."""
+"""The status line: which files are loaded, how much is in them, and any problems.
+
+Until the first load is shown it is a progress indicator: a spinner turning beside "Loading…".
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,12 @@ import os
 from collections.abc import Mapping, Sequence
 
 from textual.content import Content
+from textual.timer import Timer
 from textual.widget import Widget
 
 from fto_tui.ui.safe import one_line
 
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 _WORDS = (
     ("organisations", "orgs"),
     ("speakers", "speakers"),
@@ -57,9 +62,31 @@ class StatusLine(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._variants = [Content("Loading…")]
+        self._frame = 0
+        self._variants = self._loading()
+        self._spinner: Timer | None = None
+
+    @property
+    def spinning(self) -> bool:
+        """True until the first :meth:`show`: the spinner turns."""
+        return self._spinner is not None
+
+    def _loading(self) -> list[Content]:
+        return [Content.assemble((SPINNER[self._frame], "bold $accent"), " Loading…")]
+
+    def on_mount(self) -> None:
+        if self._variants[0].plain.endswith("Loading…"):
+            self._spinner = self.set_interval(0.1, self._turn)
+
+    def _turn(self) -> None:
+        self._frame = (self._frame + 1) % len(SPINNER)
+        self._variants = self._loading()
+        self.refresh()
 
     def show(self, variants: list[Content]) -> None:
+        if self._spinner is not None:
+            self._spinner.stop()
+            self._spinner = None
         self._variants = variants
         self.refresh()
 
