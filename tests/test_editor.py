@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -61,7 +62,7 @@ def test_unusable_editor_settings_are_errors(editor: str) -> None:
         editor_command(editor, PATH, 1)
 
 
-def _which(installed: set[str]):  # type: ignore[no-untyped-def]
+def _which(installed: set[str]) -> Callable[[str], str | None]:
     return lambda name: f"/usr/bin/{name}" if name in installed else None
 
 

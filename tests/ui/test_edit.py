@@ -178,3 +178,12 @@ async def test_edit_binding_has_an_id_a_tooltip_and_shows_in_the_footer() -> Non
     assert binding.key == "e"
     assert binding.tooltip
     assert binding.show
+
+
+async def test_edit_is_in_the_command_palette_with_its_key() -> None:
+    app = FtoBriefApp([str(SAMPLE)], watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert "Edit" in commands
+        assert "(key: e)" in commands["Edit"]
