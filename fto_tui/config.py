@@ -10,8 +10,8 @@ Keys::
     reload = true                  # live reload of changed briefings
     paths = ["~/briefings"]        # what the reader opens when no PATH is given
                                    # (relative paths are relative to this file)
-    [keys]                         # binding id = key(s), as Textual writes them
-    quit = "ctrl+q"
+    [keys]                         # binding id = key(s), as Textual writes them;
+    "app.quit" = "ctrl+q"          # ids hold dots, so they are quoted
 
 :func:`load_config` never raises: a broken file gives the defaults for whatever could not be
 read, and :class:`~fto_tui.problems.Problem` records with line and column, as briefings get.
@@ -58,7 +58,7 @@ class Config:
     positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}))
 
     def position_of(self, key: str) -> Position:
-        """Where ``key`` (``"theme"``, ``"keys.quit"``...) is set; the file's start if unknown."""
+        """Where ``key`` (``"theme"``, ``"keys.app.quit"``...) is set; the file's start if unknown."""
         return self.positions.get(key) or Position(self.path or FILE_NAME)
 
 
