@@ -183,7 +183,7 @@ def main() -> None:
             from benchmarks import ui
 
             if "startup" in only:
-                rows.extend(ui.startup_figures(runs))
+                rows.extend(ui.startup_figures(runs, scratch))
             if "pane" in only:
                 rows.extend(ui.pane_figures(scratch))
             if "typing" in only:

@@ -181,7 +181,15 @@ class FtoBriefApp(App[int]):
                 loads.append(load_file(path, cache=self._cache))
         self.post_message(FilesReread(loads, deleted))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="combine")
+    # Described by hand: Textual's default description is the repr of every argument, which
+    # for the loads means every entity of every open file.
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="combine",
+        description="combine_open_files",
+    )
     def combine_open_files(self, loads: Sequence[FileLoad], generation: int) -> None:
         from fto_tui.loader import combine
 

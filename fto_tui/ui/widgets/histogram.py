@@ -133,7 +133,8 @@ class Histogram(Widget):
         else:
             self._show(bins(self._events))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="histogram")
+    # A description of our own: Textual's default is the repr of every argument.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="histogram", description="count")
     def _count(self, events: tuple[Event, ...]) -> None:
         counted = bins(events)
         if not get_current_worker().is_cancelled:
