@@ -58,7 +58,7 @@ class Config:
     positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}))
 
     def position_of(self, key: str) -> Position:
-        """Where ``key`` (``"theme"``, ``"keys.app.quit"``...) is set; the file's start if unknown."""
+        """Where ``key`` (``"theme"``, ``"keys.app.quit"``...) is set, else the file's start."""
         return self.positions.get(key) or Position(self.path or FILE_NAME)
 
 
