@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable
+import time
 from pathlib import Path
 
 from benchmarks.generate import write
@@ -33,32 +33,36 @@ from benchmarks.generate import write
 HERE = Path(__file__).resolve().parent
 
 
+#: Bytecode for every run comes from one scratch cache, as an installed package's would (some
+#: machines set PYTHONDONTWRITEBYTECODE, which would make every run compile our modules).
+_PYCACHE = tempfile.mkdtemp(prefix="fto-brief-bench-pycache-")
+
+
 def _run_python(code: str, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run ``code`` in a fresh interpreter; it prints one JSON object of figures."""
+    """Run ``code`` in a fresh interpreter. ``seconds`` is the whole process, launch to exit,
+    timed from outside; the code may add figures of its own in a ``figures`` dict."""
     wrapper = textwrap.dedent(
         """
-        import json, resource, sys, time
-        _start = time.perf_counter()
+        import json, resource, sys
         {code}
         _figures = dict(globals().get("figures", {{}}))
-        _figures.setdefault("seconds", time.perf_counter() - _start)
         _figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print("FIGURES" + json.dumps(_figures))
         """
     ).format(code=textwrap.indent(textwrap.dedent(code), "").strip())
+    began = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", wrapper],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "PYTHONPYCACHEPREFIX": _PYCACHE, **(env or {})},
         check=True,
     )
+    seconds = time.perf_counter() - began
     line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
-    return dict(json.loads(line[len("FIGURES") :]))
-
-
-def _median(runs: int, measure: Callable[[], dict[str, float]], key: str) -> float:
-    return statistics.median(measure()[key] for _ in range(runs))
+    figures = dict(json.loads(line[len("FIGURES") :]))
+    figures["seconds"] = seconds
+    return figures
 
 
 def _row(name: str, ours: float, base: float, unit: str, target: str) -> str:
@@ -87,6 +91,7 @@ figures = {{"entities": len(result.collection)}}
 def load_figures(path: Path, runs: int, scratch: Path) -> list[str]:
     env = {"XDG_CACHE_HOME": str(scratch / "cache")}
     size = path.stat().st_size / 1e6
+    _run_python(LOAD.format(path=str(path), cache="None"))  # fills the bytecode cache
     bare = [_run_python(BARE_PARSE.format(path=str(path))) for _ in range(runs)]
     cold = [_run_python(LOAD.format(path=str(path), cache="None")) for _ in range(runs)]
     _run_python(LOAD.format(path=str(path), cache="ParseCache()"), env)  # prime the cache
