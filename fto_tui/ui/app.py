@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from fto_tui.watch import FileWatcher
 
 WATCH_INTERVAL = 0.5
+SMALL_LOAD_BYTES = 1_000_000
+"""Files up to this size together are read before the first frame, which then shows them;
+larger ones load in a worker while the screen is already up."""
 
 
 class FtoBriefApp(App[int]):
@@ -128,7 +131,23 @@ class FtoBriefApp(App[int]):
 
     def on_mount(self) -> None:
         self._apply_config()
-        self.load_paths(self.paths, opened=False)
+        if _small(self.paths):
+            self._load_now(self.paths)
+        else:
+            self.load_paths(self.paths, opened=False)
+
+    def _load_now(self, paths: Sequence[str]) -> None:
+        """Read small briefings at once, so the first frame shows them (one draw, not two).
+
+        Their search index is built on first use; anything unexpected goes the worker's way."""
+        try:
+            from fto_tui.loader import load
+
+            result = load(paths, cache=self._cache)
+        except Exception:
+            self.load_paths(paths, opened=False)
+            return
+        self._loaded(BriefingsLoaded(result, False, None))
 
     def _apply_config(self) -> None:
         """Theme and key bindings from the settings file; what does not apply is reported."""
@@ -402,6 +421,22 @@ class FtoBriefApp(App[int]):
                     f"{binding.tooltip or binding.description} (key: {key})",
                     _runner(owner, binding.action),
                 )
+
+
+def _small(paths: Sequence[str]) -> bool:
+    """Whether ``paths`` are the bundled briefings or regular files of a few hundred
+    kilobytes in all (folders, and anything that cannot be looked at, load in a worker)."""
+    if not paths:
+        return True
+    total = 0
+    for path in paths:
+        try:
+            if not os.path.isfile(path):
+                return False
+            total += os.path.getsize(path)
+        except (OSError, ValueError):
+            return False
+    return total <= SMALL_LOAD_BYTES
 
 
 def _runner(owner: App[int] | Screen[None], action: str):  # type: ignore[no-untyped-def]

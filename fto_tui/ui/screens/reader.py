@@ -191,12 +191,15 @@ class ReaderScreen(Screen[None]):
         for pane in PANES:
             self.pane_box(pane).border_title = pane_title(pane, 0)
         self.detail.show(overview(self.collection, self.files))
-        self.pane(Pane.ORGANISATIONS).focus()
+        self.set_focus(self.pane(Pane.ORGANISATIONS))
         self._apply_size(self.size.width, self.size.height)
         self._ready = True
         if self._pending is not None:
             self.show_collection(*self._pending)
             self._pending = None
+        # The footer's keys now, so that the first frame shows them (not a frame later).
+        footer = self.query_one(ReaderFooter)
+        footer.call_next(footer.show_keys)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

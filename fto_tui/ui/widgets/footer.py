@@ -63,6 +63,11 @@ class ReaderFooter(Footer):
             self._update_pending = True
             self.call_after_refresh(self._update_keys)
 
+    async def show_keys(self) -> None:
+        """Show the screen's keys now, before the screen publishes its first update."""
+        self._bindings_ready = True
+        await self._update_keys()
+
     async def _update_keys(self) -> None:
         self._update_pending = False
         if self.is_attached and self.shown_keys() != self._shown:
