@@ -50,13 +50,11 @@ def _run_python(code: str, env: dict[str, str] | None = None) -> dict[str, float
         print("FIGURES" + json.dumps(_figures))
         """
     ).format(code=textwrap.indent(textwrap.dedent(code), "").strip())
+    environment = {**os.environ, "PYTHONPYCACHEPREFIX": _PYCACHE, **(env or {})}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     began = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", wrapper],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPYCACHEPREFIX": _PYCACHE, **(env or {})},
-        check=True,
+        [sys.executable, "-c", wrapper], capture_output=True, text=True, env=environment, check=True
     )
     seconds = time.perf_counter() - began
     line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
