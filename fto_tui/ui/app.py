@@ -47,6 +47,9 @@ SMALL_LOAD_BYTES = 1_000_000
 larger ones load in a worker while the screen is already up."""
 
 
+RELOAD_FAILED = "Reload failed: showing the last good version"
+
+
 class FtoBriefApp(App[int]):
     """``fto-brief [PATH ...]``: read briefings; the bundled ones when no path is given."""
 
@@ -264,9 +267,24 @@ class FtoBriefApp(App[int]):
             if not self.open_files.accept(file_load):
                 failed.extend(p for p in file_load.problems if p.is_error)
         if failed:
-            self._show_problems(failed, "Reload failed: showing the last good version")
+            self._show_problems(failed, RELOAD_FAILED)
+        elif message.loads:
+            self._close_fixed_reload_problems({load.path for load in message.loads})
         if message.loads:
             self._recombine()
+
+    def _close_fixed_reload_problems(self, reloaded: set[str]) -> None:
+        """Close a 'reload failed' view once every file it was about has reloaded cleanly."""
+        from fto_tui.ui.screens.problems import ProblemsScreen
+
+        screen = self.screen
+        if (
+            isinstance(screen, ProblemsScreen)
+            and screen.title_text == RELOAD_FAILED
+            and {p.path for p in screen.problems} <= reloaded
+        ):
+            screen.dismiss(None)
+            self.notify("Fixed: the reloaded briefing has no errors.", markup=False)
 
     @on(Combined)
     def _combined(self, message: Combined) -> None:

@@ -341,6 +341,17 @@ async def test_a_file_truncated_to_empty_keeps_the_last_good_content(briefing: P
         live.assert_only_whole_versions_shown("South Gang", "South Gang (after truncation)")
 
 
+async def test_the_reload_failed_view_closes_once_the_file_is_fixed(briefing: Path) -> None:
+    async with live_reader(briefing) as live:
+        briefing.write_bytes(b"")
+        await live.told_by_problems("the file holds no YAML document")
+        # The reader leaves the view open; the file is fixed behind it.
+        await live.restore("South Gang (fixed behind the view)")
+        await live.until(lambda: isinstance(live.app.screen, ReaderScreen), "the view to close")
+        assert ("Fixed: the reloaded briefing has no errors.", "information") in live.notices
+        assert "error" not in live.app.reader.query_one("#status").text
+
+
 async def test_a_deleted_file_keeps_its_content_and_comes_back(briefing: Path) -> None:
     async with live_reader(briefing) as live:
         briefing.unlink()
