@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from dataclasses import dataclass
 
-# Characters a terminal acts on or that reorder text: C0 and C1 controls, DEL, bidirectional
-# controls and the Unicode line and paragraph separators. File names and quoted values can carry
-# them into a message; ``format`` writes them as visible ``\\uXXXX`` codes.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+from fto_tui.visible import visible, visible_in_json
 
 
 def json_text(document: object) -> str:
     """``document`` as indented JSON whose text cannot act on a terminal: control and
     bidirectional characters are written as ``\\uXXXX`` escapes (still the same JSON)."""
-    text = json.dumps(document, indent=2, ensure_ascii=False)  # escapes C0 controls itself
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _visible(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json escapes C0 controls itself; line breaks between its lines are kept.
+    return visible_in_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 class Severity(enum.Enum):
@@ -82,7 +73,7 @@ class Problem:
         text = f"{self.position}: {self.severity.value}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
-        return _visible(text)
+        return visible(text)
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -7,22 +7,17 @@ replaced by their code as plain text (``\\u202e``), as the reader does on screen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from fto_tui.index import Collection
 from fto_tui.model import Citation, Source
-
-# C0 controls except TAB and LF, DEL, C1; the bidi marks, embeddings, overrides and isolates;
-# zero-width space and word joiner; line and paragraph separators; the byte order mark.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]"
-)
+from fto_tui.visible import visible as _visible
 
 
 def visible(text: str) -> str:
-    """``text`` with control and invisible formatting characters shown as ``\\uXXXX``."""
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """``text`` with control and invisible formatting characters shown as ``\\uXXXX``
+    (line breaks kept)."""
+    return _visible(text, keep_newlines=True)
 
 
 def one_line(text: str) -> str:

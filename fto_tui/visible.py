@@ -1,0 +1,67 @@
+"""Control, bidi and invisible characters made visible as ``\\uXXXX`` text.
+
+Briefings come from other people: a string that reaches a terminal, a browser or a
+spreadsheet with an escape sequence or a bidi override in it can act on it or read differently
+from what it is. Every place that shows briefing text (the reader, ``check``'s diagnostics,
+the exports) runs it through :func:`visible`, the one definition of which characters those are.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["visible", "visible_in_json"]
+
+# Characters made visible (always):
+# - C0 controls except TAB (LF only when the caller does not allow several lines), DEL, C1;
+# - every format character (Unicode category Cf): soft hyphen, Arabic letter mark, zero-width
+#   space, LRM/RLM, the bidi embeddings, overrides and isolates, word joiner and invisible
+#   operators, BOM, interlinear annotation, tag characters... except ZERO WIDTH NON-JOINER and
+#   ZERO WIDTH JOINER, which Persian, Indic scripts and emoji sequences need;
+# - LINE SEPARATOR and PARAGRAPH SEPARATOR (which PyYAML also counts as line breaks);
+# - lone surrogates (which cannot be encoded for the terminal at all);
+# - the Hangul fillers that show as blank space (used for "invisible" names).
+# tests/test_safe.py checks this list against the Unicode database's categories.
+_ALWAYS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ud800-\udfff\ufeff\ufff9-\ufffb\u3164\uffa0"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_MULTI_LINE = re.compile(f"[{_ALWAYS}]")
+_SINGLE_LINE = re.compile(f"[{_ALWAYS}\n]")
+
+
+def _code(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
+
+
+def visible(s: str, keep_newlines: bool = False) -> str:
+    """``s`` with control, bidi and invisible format characters shown as ``\\uXXXX`` text.
+
+    Tabs are kept (Textual and Rich expand them to spaces). Line feeds are kept only when
+    ``keep_newlines`` is true, for widgets that show several lines; otherwise they show as
+    ``\\u000a`` so a single-line row stays one line. Carriage returns always show as
+    ``\\u000d``. Zero-width (non-)joiners are kept: scripts and emoji need them.
+    """
+    pattern = _MULTI_LINE if keep_newlines else _SINGLE_LINE
+    if pattern.search(s) is None:
+        return s
+    return pattern.sub(_code, s)
+
+
+def _json_code(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+def visible_in_json(text: str) -> str:
+    """JSON text with the same characters written as JSON escapes (``\\uXXXX``, surrogate
+    pairs above U+FFFF), so it still decodes to the same values. Line breaks are kept."""
+    return _MULTI_LINE.sub(_json_code, text)
