@@ -572,10 +572,8 @@ class Validator:
         return tuple(found)
 
     def origin(self, node: Node) -> Position:
-        mark = node.start_mark
-        if self._marks_exact and mark.index < self._end:
-            return Position(self._path, mark.line + 1, mark.column + 1)
-        return self.source.position(mark.index)
+        """Where an entity's mapping starts (its origin in the model)."""
+        return self.pos(node)
 
 
 def _cites(entity: Any) -> bool:
