@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity, Event
@@ -198,8 +197,7 @@ class ReaderScreen(Screen[None]):
             self.show_collection(*self._pending)
             self._pending = None
         # The footer's keys now, so that the first frame shows them (not a frame later).
-        footer = self.query_one(ReaderFooter)
-        footer.call_next(footer.show_keys)
+        self.query_one(ReaderFooter).show_keys()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -207,7 +205,7 @@ class ReaderScreen(Screen[None]):
     def _apply_size(self, width: int, height: int) -> None:
         compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(compact, "-compact")
-        self.query_one(Footer).compact = compact
+        self.query_one(ReaderFooter).compact = compact
         self._show_active_pane()
 
     @property
