@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from fto_tui import fastload
 from fto_tui.cache import ParseCache, content_key
 from fto_tui.index import Collection
 from fto_tui.model import (
@@ -35,6 +36,7 @@ from fto_tui.problems import Position, Problem, error
 from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
 from fto_tui.validate import (
     MAX_PROBLEMS,
+    FileContent,
     References,
     Validator,
     did_you_mean,
@@ -207,17 +209,25 @@ def load_file(
 
 def _parse(name: str, data: bytes) -> FileLoad:
     source = decode(name, data)
-    del data
     if isinstance(source, Problem):
         return FileLoad(name, (source,))
+    if len(data) >= fastload.MIN_BYTES:
+        clean = fastload.content(source, data)
+        if clean is not None:
+            return _file_load(name, (), clean)
+    del data
     root = compose(source)
     if isinstance(root, Problem):
         return FileLoad(name, (root,))
     validator = Validator(source)
     content = validator.run(root)
+    return _file_load(name, tuple(validator.problems), content)
+
+
+def _file_load(name: str, problems: tuple[Problem, ...], content: FileContent) -> FileLoad:
     return FileLoad(
         path=name,
-        problems=tuple(validator.problems),
+        problems=problems,
         info=content.info,
         sources=tuple(content.sources),
         organisations=tuple(content.organisations),
