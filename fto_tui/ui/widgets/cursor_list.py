@@ -103,9 +103,12 @@ class CursorList(ScrollView, can_focus=True):
         return self.get_component_rich_style(name)
 
     def refresh_layout(self) -> None:
-        """Call after the items changed: resizes the scrollable area and redraws."""
-        width = self.scrollable_content_region.width
-        self.virtual_size = Size(width, self.total_lines())
+        """Call after the items changed: resizes the scrollable area and redraws.
+
+        Lines are cut to the width, never scrolled sideways, so the scrollable area has no
+        width of its own: a new width (the first layout, a resize) then needs no second
+        layout pass, only a redraw."""
+        self.virtual_size = Size(0, self.total_lines())
         self.refresh()
 
     def move_cursor(self, index: int, *, scroll: bool = True, notify: bool = True) -> None:
@@ -158,7 +161,9 @@ class CursorList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.refresh_layout()
+        # Textual redraws a widget whose size changed; the scrollable height is all that may
+        # need updating here (a redraw on top of that would draw every pane twice at start).
+        self.virtual_size = Size(0, self.total_lines())
         if self._cursor >= 0:
             self.call_after_refresh(self.scroll_to_item, self._cursor)
 

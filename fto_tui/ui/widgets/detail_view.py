@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import ClassVar
 
+from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
@@ -77,6 +78,8 @@ class DetailView(CursorList):
         self._tops: list[int] = [0]
         self._wrapped: dict[int, list[Content]] = {}
         self._layout_width = -1
+        self._laid_out_for: tuple[int, bool] = (-1, False)
+        self._wraps: dict[int, tuple[list[int], dict[int, list[Content]]]] = {}
 
     @property
     def document(self) -> Document:
@@ -91,6 +94,8 @@ class DetailView(CursorList):
         """Show ``document`` from its top with no link chosen yet, or at ``place``."""
         self._document = document
         self._layout_width = -1
+        self._laid_out_for = (-1, False)
+        self._wraps.clear()
         self.border_title = document.label
         self._lay_out()
         self._cursor = -1
@@ -130,8 +135,41 @@ class DetailView(CursorList):
     # -- layout ---------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
-        width = max(1, self.scrollable_content_region.width)
+        """Wrap the document to the width it will be drawn at.
+
+        Where the text will not fit the height, that is the width left beside the vertical
+        scrollbar that it brings, so the scrollbar's arrival does not wrap it all again."""
+        region = self.scrollable_content_region
+        self._laid_out_for = (region.width, self.show_vertical_scrollbar)
+        if not self.size.width:
+            # Not laid out yet: the first resize wraps the text, once, to the real width.
+            self._tops = list(range(len(self._document.blocks) + 1))
+            self._wrapped = {}
+            self._layout_width = -1
+            super().refresh_layout()
+            return
+        width = region.width
+        if self.show_vertical_scrollbar:
+            width += self.scrollbar_size_vertical
+        scrollbar = self.styles.scrollbar_size_vertical
+        tops, wrapped = self._wrap(width)
+        if tops[-1] > region.height and self.styles.overflow_y == "auto" and width > scrollbar:
+            width -= scrollbar
+            tops, wrapped = self._wrap(width)
+        if width == self._layout_width:
+            return  # as wrapped already (the scrollbar came or went as expected)
         self._layout_width = width
+        self._tops = tops
+        self._wrapped = wrapped
+        super().refresh_layout()
+
+    def _wrap(self, width: int) -> tuple[list[int], dict[int, list[Content]]]:
+        """Where each block starts and its wrapped lines, at ``width`` (kept for the document
+        shown, as the same widths come back when the scrollbar comes and goes)."""
+        if width in self._wraps:
+            return self._wraps[width]
+        if len(self._wraps) >= 4:
+            self._wraps.clear()
         tops = [0]
         wrapped: dict[int, list[Content]] = {}
         for index, block in enumerate(self._document.blocks):
@@ -142,20 +180,28 @@ class DetailView(CursorList):
             else:
                 height = 1
             tops.append(tops[-1] + height)
-        self._tops = tops
-        self._wrapped = wrapped
-        super().refresh_layout()
+        self._wraps[width] = (tops, wrapped)
+        return tops, wrapped
+
+    def _layout_is_stale(self) -> bool:
+        region = self.scrollable_content_region
+        return (region.width, self.show_vertical_scrollbar) != self._laid_out_for
 
     def refresh_layout(self) -> None:
-        if self.scrollable_content_region.width != self._layout_width:
-            self._lay_out()  # wraps the text again, then comes back here
+        if self._layout_is_stale():
+            self._lay_out()  # wraps the text again if need be, then comes back here
             return
         super().refresh_layout()
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout_is_stale():
+            self._lay_out()
+        super().on_resize(event)
+
     def render_line(self, y: int) -> Strip:
-        # A vertical scrollbar that appears once the text is laid out narrows the content
-        # without resizing the widget; wrap again rather than crop the end of each line.
-        if self.scrollable_content_region.width != self._layout_width:
+        # A vertical scrollbar that comes or goes changes the width without resizing the
+        # widget; wrap again (if the layout did not expect it) rather than crop each line.
+        if self._layout_is_stale():
             self._lay_out()
         return super().render_line(y)
 
