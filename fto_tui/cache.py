@@ -4,10 +4,10 @@ Entries are keyed by a SHA-256 of the file's path and bytes, so any change to th
 seen and stale data is never served; they also carry a digest of the loading code, so a new
 version or a changed rule never reads an older entry. An entry is the file's
 :class:`~fto_tui.loader.FileLoad` (entities, references and problems) in MessagePack with a
-CRC-32, decoded back into the same typed records; a corrupt, truncated or outdated entry fails
-its check or its decoding and is ignored. Entries are written atomically (temporary file, then
-rename) and the cache is trimmed, oldest first, past a size bound. The cache lives in the user
-cache directory (``XDG_CACHE_HOME`` on Linux).
+CRC-32, decoded back into the same typed records (each record an array of its values); a
+corrupt, truncated or outdated entry fails its check or its decoding and is ignored. Entries
+are written atomically (temporary file, then rename) and the cache is trimmed, oldest first,
+past a size bound. The cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 #: Bound on the cache's total size; the oldest entries go first.
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
 #: Bump when the entry layout changes in a way the model fingerprint does not capture.
-FORMAT = 1
+FORMAT = 2
 _SUFFIX = ".msgpack"
 _MAGIC = b"FTOB"
 
@@ -46,6 +46,7 @@ def default_directory() -> Path:
 #: The modules whose code decides what a load holds: a change to any of them (a new rule,
 #: a fixed position) makes every older entry unreachable.
 _LOADING_MODULES = (
+    "record",
     "problems",
     "dates",
     "model",

@@ -39,7 +39,8 @@ import calendar
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass
+
+from fto_tui.record import Record
 
 __all__ = ["MAX_LENGTH", "DateError", "DatePoint", "EdtfDate", "Precision"]
 
@@ -100,8 +101,7 @@ def _days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class DatePoint:
+class DatePoint(Record, frozen=True):
     """One date: a day, month, season or year, possibly qualified or partly unspecified.
 
     ``year`` is the first year the date can mean: ``201X`` has ``year=2010`` and
@@ -260,8 +260,7 @@ class DatePoint:
         return self.to_edtf()
 
 
-@dataclass(frozen=True, slots=True)
-class EdtfDate:
+class EdtfDate(Record, frozen=True):
     """A date as a briefing writes it: one point, or an interval of two.
 
     For a single date ``start`` and ``end`` are the same point. For an interval, a ``None``

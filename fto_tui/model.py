@@ -8,10 +8,10 @@ them. Nothing here parses or renders.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from fto_tui.dates import EdtfDate
 from fto_tui.problems import Position
+from fto_tui.record import Record
 
 
 class QuoteKind(enum.Enum):
@@ -27,16 +27,14 @@ class EntityKind(enum.Enum):
     EVENT = "event"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Record, frozen=True):
     """A reference to a source, with an optional locator (page, paragraph, timestamp)."""
 
     source: str
     locator: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BriefingInfo:
+class BriefingInfo(Record, frozen=True):
     """The ``briefing:`` block of one file."""
 
     path: str
@@ -48,8 +46,7 @@ class BriefingInfo:
     origin: Position | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record, frozen=True):
     id: str
     title: str
     origin: Position
@@ -76,8 +73,7 @@ class Source:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Designation:
+class Designation(Record, frozen=True):
     """A listing of an organisation by an authority (modelled on FollowTheMoney's Sanction)."""
 
     authority: str
@@ -92,8 +88,7 @@ class Designation:
     citations: tuple[Citation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(Record, frozen=True):
     """A relation from one organisation to another (``split-from``, ``allied-with``, ...)."""
 
     type: str
@@ -104,8 +99,7 @@ class Relation:
     citations: tuple[Citation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Organisation:
+class Organisation(Record, frozen=True):
     id: str
     name: str
     origin: Position
@@ -125,8 +119,7 @@ class Organisation:
         return EntityKind.ORGANISATION
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(Record, frozen=True):
     """A position a speaker holds or held, optionally in an organisation, over a period."""
 
     title: str
@@ -136,8 +129,7 @@ class Role:
     citations: tuple[Citation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(Record, frozen=True):
     id: str
     name: str
     origin: Position
@@ -152,8 +144,7 @@ class Speaker:
         return EntityKind.SPEAKER
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Record, frozen=True):
     id: str
     speaker: str
     text: str
@@ -176,8 +167,7 @@ class Quote:
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(Record, frozen=True):
     id: str
     date: EdtfDate
     title: str
@@ -199,3 +189,17 @@ class Event:
 
 
 Entity = Source | Organisation | Speaker | Quote | Event
+
+
+def without_origin(value: object) -> object:
+    """A value's content, for comparing two definitions: positions left out, at every level
+    (an organisation's designations and relations have positions of their own)."""
+    if isinstance(value, Record):
+        return tuple(
+            (name, without_origin(getattr(value, name)))
+            for name in value.__struct_fields__
+            if name != "origin"
+        )
+    if isinstance(value, tuple):
+        return tuple(without_origin(item) for item in value)
+    return value

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import dataclass
 
+from fto_tui.record import Record
 from fto_tui.visible import visible, visible_in_json
 
 
@@ -25,8 +25,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Record, frozen=True):
     """A place in a file. ``line`` and ``column`` count from 1, in characters."""
 
     path: str
@@ -37,8 +36,7 @@ class Position:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Record, frozen=True):
     """One error or warning, where it is, and what might fix it.
 
     ``code`` names the kind of problem (see the error catalogue in the format guide); tools

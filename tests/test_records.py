@@ -1,0 +1,62 @@
+"""The core's records: immutable values, outside the cyclic collector, still described by
+``dataclasses.fields``."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+
+import pytest
+
+from fto_tui.dates import EdtfDate
+from fto_tui.model import Citation, Designation, Organisation, Quote, without_origin
+from fto_tui.problems import Position, Problem, Severity
+
+HERE = Position("a.yaml", 3, 5)
+THERE = Position("b.yaml", 30, 1)
+
+
+def _organisation(origin: Position, programme: str = "FTO") -> Organisation:
+    return Organisation(
+        id="org",
+        name="Org",
+        origin=origin,
+        designations=(Designation("US State Department", programme, origin),),
+        citations=(Citation("src", "p. 4"),),
+    )
+
+
+def test_records_are_immutable_values() -> None:
+    quote = Quote("q", "speaker", "Words", HERE, date=EdtfDate.parse("2025-02-20"))
+    with pytest.raises(AttributeError):
+        quote.text = "Other words"  # type: ignore[misc]
+    same = Quote(
+        "q", "speaker", "Words", Position("a.yaml", 3, 5), date=EdtfDate.parse("2025-02-20")
+    )
+    assert quote == same and hash(quote) == hash(same)
+    assert quote != Quote("q", "speaker", "Other words", HERE)
+    assert repr(HERE) == "Position(path='a.yaml', line=3, column=5)"
+    assert str(HERE) == "a.yaml:3:5"
+
+
+def test_records_are_left_to_reference_counting() -> None:
+    organisation = _organisation(HERE)
+    problem = Problem(HERE, Severity.ERROR, "code", "message")
+    for record in (organisation, organisation.designations[0], HERE, problem):
+        assert not gc.is_tracked(record)
+    assert not gc.is_tracked(EdtfDate.parse("2019/2021"))
+
+
+def test_dataclasses_fields_still_describe_records() -> None:
+    organisation = _organisation(HERE)
+    assert dataclasses.is_dataclass(organisation)
+    names = [field.name for field in dataclasses.fields(organisation)]
+    assert names[:3] == ["id", "name", "origin"] and "designations" in names
+    assert [f.name for f in dataclasses.fields(Position)] == ["path", "line", "column"]
+    assert dataclasses.asdict(HERE) == {"path": "a.yaml", "line": 3, "column": 5}
+
+
+def test_without_origin_compares_content_at_every_level() -> None:
+    assert _organisation(HERE) != _organisation(THERE)
+    assert without_origin(_organisation(HERE)) == without_origin(_organisation(THERE))
+    assert without_origin(_organisation(HERE)) != without_origin(_organisation(THERE, "SDGT"))
