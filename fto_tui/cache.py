@@ -13,14 +13,12 @@ past a size bound. The cache lives in the user cache directory (``XDG_CACHE_HOME
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
-import tempfile
-import typing
+import sys
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -31,20 +29,31 @@ if TYPE_CHECKING:
 
 #: Bound on the cache's total size; the oldest entries go first.
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
-#: Bump when the entry layout changes in a way the model fingerprint does not capture.
+#: Bump when the entry layout changes in a way the loading code's digest does not capture.
 FORMAT = 2
 _SUFFIX = ".msgpack"
 _MAGIC = b"FTOB"
+_APP = "fto-brief"
 
 
 def default_directory() -> Path:
-    import platformdirs
+    """``parsed`` in the user cache directory. On Linux and other Unix systems that is
+    ``$XDG_CACHE_HOME`` (when it is an absolute path, as the XDG specification asks) or
+    ``~/.cache``, worked out here without importing platformdirs; on Windows, macOS and
+    Android, platformdirs' answer."""
+    if sys.platform in ("win32", "darwin") or "ANDROID_DATA" in os.environ:
+        import platformdirs
 
-    return Path(platformdirs.user_cache_dir("fto-brief", appauthor=False)) / "parsed"
+        return Path(platformdirs.user_cache_dir(_APP, appauthor=False)) / "parsed"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.expanduser("~/.cache")
+    return Path(base) / _APP / "parsed"
 
 
-#: The modules whose code decides what a load holds: a change to any of them (a new rule,
-#: a fixed position) makes every older entry unreachable.
+#: The modules whose code decides what a load holds and how it is stored: a change to any of
+#: them (a new rule, a fixed position, a field added to a record) makes every older entry
+#: unreachable.
 _LOADING_MODULES = (
     "record",
     "problems",
@@ -54,34 +63,44 @@ _LOADING_MODULES = (
     "reading",
     "yamltree",
     "validate",
+    "fastload",
     "loader",
     "cache",
 )
+_fingerprint: str | None = None
 
 
-def _fingerprint(root: type) -> str:
-    """A digest of the loading code and of the model's shape (every field, recursively)."""
-    seen: set[type] = set()
-    parts: list[str] = [str(FORMAT), __version__]
-    package = Path(__file__).resolve().parent
-    for module in _LOADING_MODULES:
-        try:
-            parts.append(hashlib.sha256((package / f"{module}.py").read_bytes()).hexdigest())
-        except OSError:
-            parts.append(f"{module}:unreadable")
+def _digest(path: str, module: str) -> str:
+    """The SHA-256 of a loading module's source, or of its compiled code when it was
+    installed without sources."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        pass
+    import importlib.util
 
-    def visit(kind: Any) -> None:
-        for arg in typing.get_args(kind):
-            visit(arg)
-        if isinstance(kind, type) and dataclasses.is_dataclass(kind) and kind not in seen:
-            seen.add(kind)
-            hints = typing.get_type_hints(kind)
-            for field in dataclasses.fields(kind):
-                parts.append(f"{kind.__qualname__}.{field.name}:{hints[field.name]}")
-                visit(hints[field.name])
+    try:
+        spec = importlib.util.find_spec(f"fto_tui.{module}")
+        if spec is not None and spec.origin:
+            with open(spec.origin, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest()
+    except (OSError, ImportError, ValueError):
+        pass
+    return f"{module}:unreadable"
 
-    visit(root)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+def fingerprint() -> str:
+    """A digest of the loading code (its source files, read once per process), the program's
+    version and the entry format."""
+    global _fingerprint
+    if _fingerprint is None:
+        parts = [str(FORMAT), __version__, msgspec.__version__]
+        package = os.path.dirname(os.path.abspath(__file__))
+        for module in _LOADING_MODULES:
+            parts.append(_digest(os.path.join(package, f"{module}.py"), module))
+        _fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return _fingerprint
 
 
 def content_key(path: str, data: bytes) -> str:
@@ -101,7 +120,7 @@ class ParseCache:
 
         self.directory = directory if directory is not None else default_directory()
         self.max_bytes = max_bytes
-        self._header = _MAGIC + _fingerprint(FileLoad).encode()
+        self._header = _MAGIC + fingerprint().encode()
         self._encoder = msgspec.msgpack.Encoder()
         self._decoder = msgspec.msgpack.Decoder(FileLoad)
 
@@ -130,6 +149,8 @@ class ParseCache:
             payload = self._encoder.encode(load)
             blob = b"".join((self._header, zlib.crc32(payload).to_bytes(4, "big"), payload))
             self.directory.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:

@@ -171,3 +171,78 @@ def test_check_uses_the_cache_and_can_skip_it(briefing: Path, tmp_path: Path) ->
     second = subprocess.run([*run, str(briefing)], env=env, capture_output=True)
     assert second.returncode == 0
     assert len(list((tmp_path / "xdg").rglob("*.msgpack"))) == 1
+
+
+def test_entries_hold_records_as_arrays_of_values(briefing: Path, cache: ParseCache) -> None:
+    load_file(briefing, cache=cache)
+    (entry,) = _entries(cache)
+    blob = entry.read_bytes()
+    assert b"Organisation A" in blob
+    for name in (b"aliases", b"designations", b"unspecified_year_digits", b"is_interval"):
+        assert name not in blob
+
+
+def test_an_entry_from_other_loading_code_is_not_read(
+    briefing: Path, cache: ParseCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_file(briefing, cache=cache)
+    key = content_key(str(briefing), briefing.read_bytes())
+    assert cache.get(key) is not None
+    monkeypatch.setattr(cache_module, "_fingerprint", "0" * 16)
+    newer = ParseCache(cache.directory)
+    assert newer.get(key) is None
+    assert load_file(briefing, cache=newer).ok
+    assert newer.get(key) is not None
+
+
+def test_the_fingerprint_is_worked_out_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = cache_module.fingerprint()
+
+    def unreadable(path: str, module: str) -> str:
+        raise AssertionError("the loading code was read again")
+
+    monkeypatch.setattr(cache_module, "_digest", unreadable)
+    assert cache_module.fingerprint() == first
+    assert len(first) == 16
+
+
+def test_the_fingerprint_digests_compiled_code_when_sources_are_missing(tmp_path: Path) -> None:
+    import hashlib
+
+    from fto_tui import model
+
+    source = hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()
+    assert cache_module._digest(str(tmp_path / "model.py"), "model") == source
+    assert (
+        cache_module._digest(str(tmp_path / "x.py"), "no_such_module")
+        == "no_such_module:unreadable"
+    )
+
+
+def test_a_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("XDG directories are a Linux and Unix convention")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert default_directory() == tmp_path / "home" / ".cache" / "fto-brief" / "parsed"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_directory() == tmp_path / "home" / ".cache" / "fto-brief" / "parsed"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_directory() == tmp_path / "xdg" / "fto-brief" / "parsed"
+
+
+def test_the_default_directory_is_where_platformdirs_puts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for xdg in (None, str(tmp_path / "xdg")):
+        if xdg is None:
+            monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        expected = Path(platformdirs.user_cache_dir("fto-brief", appauthor=False)) / "parsed"
+        assert default_directory() == expected
