@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fto_tui import __version__
+from fto_tui.dates import checked_already
 
 if TYPE_CHECKING:
     from fto_tui.loader import FileLoad
@@ -140,7 +141,8 @@ class ParseCache:
         if zlib.crc32(payload).to_bytes(4, "big") != blob[start - 4 : start]:
             return None
         try:
-            return self._decoder.decode(payload)
+            with checked_already():
+                return self._decoder.decode(payload)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError):
             return None
 

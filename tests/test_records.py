@@ -1,14 +1,15 @@
 """The core's records: immutable values, outside the cyclic collector, still described by
-``dataclasses.fields``."""
+``dataclasses.fields``; dates read back from the cache skip checks they already passed."""
 
 from __future__ import annotations
 
 import dataclasses
 import gc
+import threading
 
 import pytest
 
-from fto_tui.dates import EdtfDate
+from fto_tui.dates import DateError, DatePoint, EdtfDate, checked_already
 from fto_tui.model import Citation, Designation, Organisation, Quote, without_origin
 from fto_tui.problems import Position, Problem, Severity
 
@@ -60,3 +61,31 @@ def test_without_origin_compares_content_at_every_level() -> None:
     assert _organisation(HERE) != _organisation(THERE)
     assert without_origin(_organisation(HERE)) == without_origin(_organisation(THERE))
     assert without_origin(_organisation(HERE)) != without_origin(_organisation(THERE, "SDGT"))
+
+
+def test_points_are_checked_outside_checked_already() -> None:
+    with pytest.raises(DateError):
+        DatePoint(2019, 2, 29)
+    with checked_already():
+        assert DatePoint(2019, 2, 29).day == 29
+        failures: list[BaseException] = []
+
+        def elsewhere() -> None:
+            try:
+                DatePoint(2019, 2, 29)
+            except DateError as error:
+                failures.append(error)
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        assert len(failures) == 1, "another thread's points are still checked"
+    with pytest.raises(DateError):
+        DatePoint(2019, 2, 29)
+
+
+def test_checked_already_ends_even_when_reading_fails() -> None:
+    with pytest.raises(RuntimeError), checked_already():
+        raise RuntimeError("the entry could not be read")
+    with pytest.raises(DateError):
+        DatePoint(2019, 13)
