@@ -21,7 +21,8 @@ source. Every problem is therefore always reported by the precise path, with its
 rapidyaml reports a syntax error by printing to the C library's standard error before raising;
 the fast path points that stream at the null device while it parses (Python's own
 ``sys.stderr``, which Textual draws on, is a different stream and is left alone). Where that
-cannot be arranged, or the library is missing, the precise path is used for everything.
+cannot be arranged (a C library other than glibc), or the parser is missing, the precise path
+is used for everything.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ class _Engine:
 
     def __init__(self) -> None:
         import ctypes
+        import platform
 
+        if platform.libc_ver()[0] != "glibc":
+            # Elsewhere the C library's 'stderr' may be a constant, or named differently.
+            raise OSError("the fast path needs the GNU C library")
         import msgspec
         import ryml  # type: ignore[import-untyped]
         from ryml import _ryml
@@ -244,17 +249,24 @@ class _FastRead:
     def run(self) -> FileContent:
         e = self.e
         buffer = bytearray(self.data)
-        with e.quiet():
+        t = e.t
+        with e.quiet():  # rapidyaml prints its errors, and raises
             try:
                 tree = e.ryml.parse_in_place(buffer)
-            except Exception as exc:  # any parse error: the precise path reports it
+                root = t.Tree_root_id(tree)
+                if not t.Tree_is_map(tree, root):
+                    raise _Decline
+                # JSON straight into a buffer: usually about 1.2 times the YAML.
+                out = bytearray(len(self.data) * 13 // 10 + 4096)
+                failed, size = t.emit_json_to_substr(tree, root, out)
+                if failed:
+                    out = bytearray(size)
+                    failed, size = t.emit_json_to_substr(tree, root, out)
+            except Exception as exc:  # a syntax error, or nesting too deep to write out
                 raise _Decline from exc
-        t = e.t
-        root = t.Tree_root_id(tree)
-        if not t.Tree_is_map(tree, root):
+        if failed:
             raise _Decline
-        json = e.ryml.emit_json_malloc(tree, root)
-        raw = json.encode() if isinstance(json, str) else bytes(json)
+        raw = memoryview(out)[:size]
         if _DECLINE_JSON.search(raw):
             raise _Decline
         try:
