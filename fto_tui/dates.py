@@ -35,7 +35,6 @@ problem starts.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import datetime as dt
 import enum
@@ -118,8 +117,13 @@ def checked_already() -> Iterator[None]:
         _checked_already.discard(ident)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 class DatePoint(Record, frozen=True):

@@ -7,7 +7,6 @@ are three renderings of the same list.
 from __future__ import annotations
 
 import enum
-import json
 
 from fto_tui.record import Record
 from fto_tui.visible import visible, visible_in_json
@@ -16,6 +15,8 @@ from fto_tui.visible import visible, visible_in_json
 def json_text(document: object) -> str:
     """``document`` as indented JSON whose text cannot act on a terminal: control and
     bidirectional characters are written as ``\\uXXXX`` escapes (still the same JSON)."""
+    import json  # only the command line's JSON output needs it
+
     # json escapes C0 controls itself; line breaks between its lines are kept.
     return visible_in_json(json.dumps(document, indent=2, ensure_ascii=False))
 

@@ -89,3 +89,13 @@ def test_checked_already_ends_even_when_reading_fails() -> None:
         raise RuntimeError("the entry could not be read")
     with pytest.raises(DateError):
         DatePoint(2019, 13)
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2023, 2024, 2100, 9996])
+def test_february_has_the_days_of_its_year(year: int) -> None:
+    import calendar
+
+    days = calendar.monthrange(year, 2)[1]
+    assert DatePoint(year, 2, days).day == days
+    with pytest.raises(DateError):
+        DatePoint(year, 2, days + 1)
