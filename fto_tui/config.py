@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +111,8 @@ def load_config(
 
 def parse_config(text: str, path: str) -> tuple[Config, list[Problem]]:
     """Parse and check the text of a configuration file called ``path``."""
+    import tomllib  # only when there is a file: the reader's start-up does without
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -23,7 +23,6 @@ from textual.worker import get_current_worker
 
 from fto_tui.index import Collection
 from fto_tui.problems import Problem
-from fto_tui.ui.commands import EntityCommands
 from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesReread
 from fto_tui.ui.open_files import OpenFiles
 from fto_tui.ui.safe import one_line
@@ -32,6 +31,7 @@ from fto_tui.ui.screens.reader import ReaderScreen
 if TYPE_CHECKING:
     # Imported where used: the first screen needs none of these, and start-up time is
     # mostly imports (the loader's are made by the loading worker, off the main thread).
+    from textual.command import Provider
     from textual.dom import DOMNode
 
     from fto_tui.cache import ParseCache
@@ -40,6 +40,14 @@ if TYPE_CHECKING:
     from fto_tui.search import SearchIndex
     from fto_tui.ui.screens.help import Section
     from fto_tui.watch import FileWatcher
+
+
+def _entity_commands() -> type[Provider]:
+    """The command palette's entities, imported when the palette first opens."""
+    from fto_tui.ui.commands import EntityCommands
+
+    return EntityCommands
+
 
 WATCH_INTERVAL = 0.5
 SMALL_LOAD_BYTES = 1_000_000
@@ -55,7 +63,7 @@ class FtoBriefApp(App[int]):
 
     TITLE = "fto-brief"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {EntityCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_entity_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "q",

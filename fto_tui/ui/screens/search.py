@@ -30,6 +30,27 @@ BACKGROUND_ABOVE = 5_000
 class SearchScreen(ModalScreen[str | None]):
     """Dismisses with the chosen entity's id, or None on Escape."""
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center middle;
+    }
+    #search-dialog {
+        width: 90%;
+        max-width: 110;
+        height: 85%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    #search-label {
+        color: $text-muted;
+    }
+    #search-results {
+        height: 1fr;
+        margin-top: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Back", id="search.cancel"),
         Binding("down", "move(1)", "Next result", show=False, id="search.next"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import ClassVar
 
+from rich.style import Style
 from textual import events
 from textual.content import Content
 from textual.message import Message
@@ -18,7 +19,10 @@ from fto_tui.model import Citation, Source
 from fto_tui.ui.details import Block, Document
 from fto_tui.ui.widgets.cursor_list import CursorList, content_strip
 
-_STYLES = ("title", "heading", "link", "source", "text", "gap")
+_STYLES = ("title", "heading", "link")
+"""Block styles with a component class; the others ("source", "text", "gap") are drawn in the
+view's own style (each component class is styled again whenever the view is)."""
+_PLAIN = Style()
 
 
 def wrap_hanging(content: Content, width: int, hang: int = 0) -> list[Content]:
@@ -53,8 +57,6 @@ class DetailView(CursorList):
         & > .detail-view--title { text-style: bold; color: $text-primary; }
         & > .detail-view--heading { text-style: bold; color: $text-secondary; }
         & > .detail-view--link { color: $text-accent; }
-        & > .detail-view--source { }
-        & > .detail-view--text { }
     }
     """
 
@@ -235,7 +237,11 @@ class DetailView(CursorList):
             content = block.render().truncate(max(1, width - block.indent), ellipsis=True)
         if block.indent:
             content = Content.assemble(Content(" " * block.indent), content)
-        style = self.get_component_rich_style(f"detail-view--{block.style}")
+        style = (
+            self.get_component_rich_style(f"detail-view--{block.style}")
+            if block.style in _STYLES
+            else _PLAIN
+        )
         if selected:
             style = style + self.cursor_style()
         return content_strip(content, width, self.rich_style + style)
