@@ -435,22 +435,34 @@ class _FastRead:
         # Two equal keys would be one in the JSON: the precise path reports the second.
         if t.Tree_num_children(tree, node) != len(value):
             raise _Decline
+        steps, required = _plan(record)
+        if not required <= value.keys():
+            raise _Decline
         fields: dict[str, Any] = {}
-        # In the format's order, as the precise path reads them (references are listed so).
-        for name, check, typ, key, required in _plan(record):
-            if name not in value:
-                if required:
+        later: list[tuple[int, str, Any]] = []
+        for name, item in value.items():
+            step = steps.get(name)
+            if step is None:
+                raise _Decline  # an unknown key: the precise path warns
+            check, typ, rank = step
+            if rank >= 0:
+                later.append((rank, name, item))
+            elif type(item) is str and item.endswith("\n"):
+                fields[name] = check(self, item, t.Tree_find_child(tree, node, name.encode()), typ)
+            else:
+                fields[name] = check(self, item, -1, typ)
+        if later:
+            # Fields that hold references are read in the format's order, as the precise
+            # path reads them, so that references are listed in the same order.
+            if len(later) > 1:
+                later.sort()
+            none = self.e.none
+            for _rank, name, item in later:
+                check, typ, _ = steps[name]
+                child = t.Tree_find_child(tree, node, name.encode())
+                if child == none:
                     raise _Decline
-                continue
-            item = value[name]
-            child = -1
-            if key is not None or (type(item) is str and item.endswith("\n")):
-                child = t.Tree_find_child(tree, node, key or name.encode())
-                if child == self.e.none:
-                    raise _Decline
-            fields[name] = check(self, item, child, typ)
-        if len(fields) != len(value):
-            raise _Decline  # an unknown key: the precise path warns
+                fields[name] = check(self, item, child, typ)
         if "source" in fields and "sources" in fields:
             raise _Decline
         return fields
@@ -548,25 +560,25 @@ def _needs_node(typ: FieldType) -> bool:
     return isinstance(typ, Ref | Either | Record)
 
 
-_Step = tuple[str, Callable[..., Any], FieldType, bytes | None, bool]
-_PLANS: dict[int, tuple[_Step, ...]] = {}
+_Plan = tuple[dict[str, tuple[Callable[..., Any], FieldType, int]], frozenset[str]]
+_PLANS: dict[int, _Plan] = {}
 
 
-def _plan(record: Record) -> tuple[_Step, ...]:
-    """For each field of ``record``, in order: its name, check and type, its key when its
-    node is needed, and whether it is required."""
+def _plan(record: Record) -> _Plan:
+    """For each field of ``record``: its check, its type, and its rank in the format's order
+    when its node is needed (-1 otherwise); and the names of the required fields."""
     plan = _PLANS.get(id(record))
     if plan is None:
-        plan = _PLANS[id(record)] = tuple(
-            (
-                spec.name,
+        steps: dict[str, tuple[Callable[..., Any], FieldType, int]] = {
+            spec.name: (
                 _CHECKS[type(spec.type)],
                 spec.type,
-                spec.name.encode() if _needs_node(spec.type) else None,
-                spec.required,
+                rank if _needs_node(spec.type) else -1,
             )
-            for spec in record.fields
-        )
+            for rank, spec in enumerate(record.fields)
+        }
+        required = frozenset(spec.name for spec in record.fields if spec.required)
+        plan = _PLANS[id(record)] = (steps, required)
     return plan
 
 
