@@ -15,7 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -59,6 +59,7 @@ class CursorList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._cursor = -1
+        self._drawing_style: Style | None = None
 
     # -- what subclasses provide ----------------------------------------------------------
 
@@ -97,6 +98,13 @@ class CursorList(ScrollView, can_focus=True):
     def cursor(self) -> int:
         """The index of the item under the cursor, -1 when there is none."""
         return self._cursor
+
+    @property
+    def line_style(self) -> Style:
+        """The widget's own style, that every line is drawn over."""
+        if self._drawing_style is not None:
+            return self._drawing_style
+        return self.rich_style
 
     def cursor_style(self) -> Style:
         name = "cursor-list--cursor" if self.has_focus else "cursor-list--cursor-blurred"
@@ -145,12 +153,20 @@ class CursorList(ScrollView, can_focus=True):
 
     # -- drawing --------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style is worked out from all its ancestors: once per redraw, then.
+        self._drawing_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         index = self.item_at_line(line)
         if index < 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style)
         offset = line - self.item_top(index)
         return self.render_item_line(index, offset, width, index == self._cursor)
 

@@ -244,7 +244,7 @@ class DetailView(CursorList):
         )
         if selected:
             style = style + self.cursor_style()
-        return content_strip(content, width, self.rich_style + style)
+        return content_strip(content, width, self.line_style + style)
 
     def chosen(self, index: int) -> None:
         target = self._document.blocks[index].target

@@ -108,12 +108,12 @@ class EntityList(CursorList):
             if y == 0:
                 style = self.get_component_rich_style("entity-list--empty")
                 return content_strip(Content(self.empty_text), width, style)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style)
         return super().render_line(y)
 
     def render_item_line(self, index: int, offset: int, width: int, selected: bool) -> Strip:
         content = row(self._items[index]).truncate(width, ellipsis=True)
-        style = self.cursor_style() if selected else self.rich_style
+        style = self.cursor_style() if selected else self.line_style
         return content_strip(content, width, style)
 
     def cursor_moved(self, index: int) -> None:

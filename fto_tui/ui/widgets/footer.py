@@ -163,20 +163,30 @@ class ReaderFooter(Widget, can_focus=False):
 
     # -- drawing --------------------------------------------------------------------------
 
-    def _key_segments(self, key: FooterKey, compact: bool) -> list[Segment]:
-        hovered = key == self._hover
-        if hovered:
-            under = self.get_component_rich_style("footer-key--hover")
-            key_style = under + self.get_component_rich_style("footer-key--key", partial=True)
-            text_style = under + self.get_component_rich_style(
-                "footer-key--description", partial=True
+    def _styles(self) -> dict[tuple[bool, bool], tuple[Style, Style]]:
+        """The key's and the description's style, by (hovered, enabled)."""
+        own = self.rich_style
+        key = self.get_component_rich_style("footer-key--key")
+        text = self.get_component_rich_style("footer-key--description")
+        under = self.get_component_rich_style("footer-key--hover")
+        key_over = under + self.get_component_rich_style("footer-key--key", partial=True)
+        text_over = under + self.get_component_rich_style("footer-key--description", partial=True)
+        plain = {False: (own + key, own + text), True: (key_over, text_over)}
+        return {
+            (hovered, enabled): (
+                (key_style, text_style) if enabled else (key_style + _DIM, text_style + _DIM)
             )
-        else:
-            key_style = self.rich_style + self.get_component_rich_style("footer-key--key")
-            text_style = self.rich_style + self.get_component_rich_style("footer-key--description")
-        if not key.enabled:
-            key_style += _DIM
-            text_style += _DIM
+            for hovered, (key_style, text_style) in plain.items()
+            for enabled in (False, True)
+        }
+
+    def _key_segments(
+        self,
+        key: FooterKey,
+        compact: bool,
+        styles: dict[tuple[bool, bool], tuple[Style, Style]],
+    ) -> list[Segment]:
+        key_style, text_style = styles[key == self._hover, key.enabled]
         if not key.description:
             return [Segment(key.display, key_style)]
         if compact:
@@ -193,11 +203,12 @@ class ReaderFooter(Widget, can_focus=False):
         if y != 0 or width <= 0:
             return Strip.blank(width, base)
         compact = self.compact
+        styles = self._styles()
         placed: list[_Placed] = []
         segments: list[Segment] = []
         x = 0
         for key in self._keys:
-            parts = self._key_segments(key, compact)
+            parts = self._key_segments(key, compact, styles)
             length = sum(cell_len(part.text) for part in parts)
             placed.append(_Placed(x, x + length, key))
             segments += parts
@@ -209,7 +220,7 @@ class ReaderFooter(Widget, can_focus=False):
         palette = self._palette
         if palette is not None:
             # Docked on the right over the other keys, after a thin rule.
-            parts = self._key_segments(palette, True)
+            parts = self._key_segments(palette, True, styles)
             rule = Segment("▏", self.get_component_rich_style("footer-key--separator"))
             tail = Segment(" ", base)
             right = Strip([rule, *parts, tail])

@@ -73,7 +73,7 @@ class HitList(CursorList):
             if y == 0:
                 style = self.get_component_rich_style("hit-list--empty")
                 return content_strip(Content(self.empty_text), width, style)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.line_style)
         return super().render_line(y)
 
     def render_item_line(self, index: int, offset: int, width: int, selected: bool) -> Strip:
@@ -83,14 +83,14 @@ class HitList(CursorList):
                 Content.styled(f"{hit.kind.value:<13}", "dim"),
                 Content.styled(one_line(hit.title), "bold"),
             )
-            base = self.rich_style
+            base = self.line_style
         else:
             content = Content.assemble(
                 Content(" " * 13),
                 Content.styled(f"{one_line(hit.field)}: ", "dim"),
                 highlighted(hit.snippet, hit.match_start, hit.match_end, "bold underline"),
             )
-            base = self.rich_style + self.get_component_rich_style("hit-list--snippet")
+            base = self.line_style + self.get_component_rich_style("hit-list--snippet")
         content = content.truncate(width, ellipsis=True)
         style = base + self.cursor_style() if selected else base
         return content_strip(content, width, style)
