@@ -242,7 +242,9 @@ class _FastRead:
         self.offsets: list[int] = []
         self.ref_targets: list[str] = []
         self.ref_kinds: list[int] = []
-        self.ref_offsets: list[int] = []
+        # Values counted in the JSON, to compare with the tree's nodes: JSON keeps one of two
+        # equal keys, so a mapping with a duplicate key makes the count fall short.
+        self.count = 1
 
     # -- parsing --------------------------------------------------------------------------
 
@@ -310,20 +312,6 @@ class _FastRead:
             if before < 0 or data[before] != 0x7B:  # "{"
                 raise _Decline  # a comment between the brace and the key, say
             return before
-        return offset
-
-    def _scalar_offset(self, node: int) -> int:
-        """Where a reference's text starts (inside its quotes). A plain one must follow its
-        key's or item's indicator on the same line, as libyaml places the mark there too."""
-        data = self.data
-        offset = self.address(self.e.t.Tree_val(self.tree, node)) - self.base
-        before = offset - 1
-        if before >= 0 and data[before] in b"\"'":
-            return offset
-        while before >= 0 and data[before] == 0x20:
-            before -= 1
-        if before < 0 or data[before] not in b":-[,{":
-            raise _Decline  # a block scalar, or a value on a line of its own
         return offset
 
     def _positions(self, offsets: list[int]) -> dict[int, Position]:
@@ -401,12 +389,12 @@ class _FastRead:
             raise _Decline
         self.ref_targets.append(value)
         self.ref_kinds.append(_mask(typ))
-        self.ref_offsets.append(self._scalar_offset(node))
         return value
 
     def _check_list(self, value: Any, node: int, typ: Any) -> Any:
         if type(value) is not list:
             raise _Decline
+        self.count += len(value)
         check = _CHECKS[type(typ.item)]
         if not _needs_node(typ.item):
             return tuple([check(self, item, -1, typ.item) for item in value])
@@ -421,8 +409,8 @@ class _FastRead:
         )
 
     def _check_either(self, value: Any, node: int, typ: Any) -> Any:
-        if type(value) is dict:
-            return self._check_record(value, node, typ.record)
+        if type(value) is dict:  # a citation: the model keeps no origin for it
+            return self._record(value, -1, typ.record), -1
         return self._check_ref(value, node, typ.scalar)
 
     def _check_record(self, value: Any, node: int, typ: Any) -> Any:
@@ -432,9 +420,7 @@ class _FastRead:
         if type(value) is not dict:
             raise _Decline
         t, tree = self.e.t, self.tree
-        # Two equal keys would be one in the JSON: the precise path reports the second.
-        if t.Tree_num_children(tree, node) != len(value):
-            raise _Decline
+        self.count += len(value)
         steps, required = _plan(record)
         if not required <= value.keys():
             raise _Decline
@@ -444,24 +430,26 @@ class _FastRead:
             step = steps.get(name)
             if step is None:
                 raise _Decline  # an unknown key: the precise path warns
-            check, typ, rank = step
+            check, typ, rank, _ = step
             if rank >= 0:
                 later.append((rank, name, item))
-            elif type(item) is str and item.endswith("\n"):
+            elif type(item) is str and item.endswith("\n") and node >= 0:
                 fields[name] = check(self, item, t.Tree_find_child(tree, node, name.encode()), typ)
             else:
                 fields[name] = check(self, item, -1, typ)
         if later:
-            # Fields that hold references are read in the format's order, as the precise
-            # path reads them, so that references are listed in the same order.
+            # Fields that hold references or records are read in the format's order, as the
+            # precise path reads them, so that references are listed in the same order.
             if len(later) > 1:
                 later.sort()
             none = self.e.none
             for _rank, name, item in later:
-                check, typ, _ = steps[name]
-                child = t.Tree_find_child(tree, node, name.encode())
-                if child == none:
-                    raise _Decline
+                check, typ, _, needs_node = steps[name]
+                child = -1
+                if needs_node:
+                    child = t.Tree_find_child(tree, node, name.encode())
+                    if child == none:
+                        raise _Decline
                 fields[name] = check(self, item, child, typ)
         if "source" in fields and "sources" in fields:
             raise _Decline
@@ -475,9 +463,9 @@ class _FastRead:
         if (
             "briefing" not in values
             or any(name not in known for name in values)
-            or t.Tree_num_children(tree, root) != len(values)
         ):
             raise _Decline
+        self.count += len(values)
         briefing_node = t.Tree_find_child(tree, root, b"briefing")
         if briefing_node == none:
             raise _Decline
@@ -493,15 +481,17 @@ class _FastRead:
             children = self._children(node)
             if len(children) != len(items):
                 raise _Decline
+            self.count += len(items)
             for item, child in zip(items, children, strict=True):
                 fields = self._record(item, child, record)
                 pending.append((name, record, fields, self._map_offset(child)))
+        if self.count != t.Tree_size(tree):
+            raise _Decline  # a duplicate key somewhere
 
         positions = self._positions(
             [
                 briefing_offset,
                 *(entry[3] for entry in pending),
-                *self.ref_offsets,
                 *_nested_offsets(entry[2] for entry in pending),
             ]
         )
@@ -520,13 +510,9 @@ class _FastRead:
             if not _cites(built):
                 raise _Decline  # the precise path warns about an item that cites nothing
             targets[name].append(built)
-        ref_positions = [positions[offset] for offset in self.ref_offsets]
-        content.references = References(
-            tuple(self.ref_targets),
-            tuple(self.ref_kinds),
-            tuple(p.line for p in ref_positions),
-            tuple(p.column for p in ref_positions),
-        )
+        # Where each reference is written is left out: only a reference problem needs it,
+        # and the loader then reads the file again by the precise path.
+        content.references = References(tuple(self.ref_targets), tuple(self.ref_kinds))
         return content
 
 
@@ -541,7 +527,7 @@ _CHECKS: dict[type, Callable[[_FastRead, Any, int, Any], Any]] = {
     Url: _FastRead._check_url,
     Choice: _FastRead._check_choice,
 }
-_SLUG_MATCH = SLUG.match
+_SLUG_MATCH = SLUG.fullmatch
 _MASKS: dict[int, int] = {}
 
 
@@ -552,28 +538,38 @@ def _mask(typ: Ref) -> int:
     return mask
 
 
-def _needs_node(typ: FieldType) -> bool:
-    """Whether checking a value of ``typ`` needs its node: for positions, kept for references
-    and for records (origins)."""
+def _refers(typ: FieldType) -> bool:
+    """Whether a value of ``typ`` can hold references."""
     if isinstance(typ, ListOf):
-        return _needs_node(typ.item)
+        return _refers(typ.item)
     return isinstance(typ, Ref | Either | Record)
 
 
-_Plan = tuple[dict[str, tuple[Callable[..., Any], FieldType, int]], frozenset[str]]
+def _needs_node(typ: FieldType) -> bool:
+    """Whether checking a value of ``typ`` needs its node: records (designations, relations,
+    roles) for their origins."""
+    if isinstance(typ, ListOf):
+        return _needs_node(typ.item)
+    return isinstance(typ, Record)
+
+
+_Step = tuple[Callable[..., Any], FieldType, int, bool]
+_Plan = tuple[dict[str, _Step], frozenset[str]]
 _PLANS: dict[int, _Plan] = {}
 
 
 def _plan(record: Record) -> _Plan:
-    """For each field of ``record``: its check, its type, and its rank in the format's order
-    when its node is needed (-1 otherwise); and the names of the required fields."""
+    """For each field of ``record``: its check, its type, its rank in the format's order when
+    it can hold references (-1 otherwise), and whether its node is needed; and the names of the
+    required fields."""
     plan = _PLANS.get(id(record))
     if plan is None:
-        steps: dict[str, tuple[Callable[..., Any], FieldType, int]] = {
+        steps: dict[str, _Step] = {
             spec.name: (
                 _CHECKS[type(spec.type)],
                 spec.type,
-                rank if _needs_node(spec.type) else -1,
+                rank if _refers(spec.type) else -1,
+                _needs_node(spec.type),
             )
             for rank, spec in enumerate(record.fields)
         }
@@ -588,7 +584,7 @@ def _nested_offsets(records: Iterator[dict[str, Any]]) -> Iterator[int]:
         for value in fields.values():
             if type(value) is tuple:
                 for item in value:
-                    if type(item) is tuple:
+                    if type(item) is tuple and item[1] >= 0:
                         yield item[1]
 
 

@@ -288,12 +288,19 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
     bits = {entity_id: kind_bits[entity.entity_kind] for entity_id, entity in chosen.items()}
     for file in files:
         refs = file.references
+        located: References | None = refs if len(refs.lines) == len(refs) else None
         for index, (target, mask) in enumerate(zip(refs.targets, refs.kinds, strict=True)):
             if bits.get(target, 0) & mask:
                 continue
             found = chosen.get(target)
             kinds = kinds_of_mask(mask)
-            position = Position(file.path, refs.lines[index], refs.columns[index])
+            if located is None:
+                located = _locate_references(file)
+            position = (
+                Position(file.path, located.lines[index], located.columns[index])
+                if located.lines
+                else Position(file.path)
+            )
             reported[file.path] += 1
             if reported[file.path] > MAX_PROBLEMS:
                 continue
@@ -338,6 +345,24 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
         by_id=chosen,
     )
     return LoadResult(collection, tuple(problems), tuple(files))
+
+
+def _locate_references(file: FileLoad) -> References:
+    """Where ``file``'s references are written. The fast path leaves that out (only a
+    reference problem needs it), so the file is read again by the precise path; if it has
+    changed since, and its references with it, no positions are found."""
+    data = read_bytes(file.path, DEFAULT_MAX_BYTES)
+    if isinstance(data, Problem):
+        return References()
+    source = decode(file.path, data)
+    if isinstance(source, Problem):
+        return References()
+    root = compose(source)
+    if isinstance(root, Problem):
+        return References()
+    found = Validator(source).run(root).references
+    same = found.targets == file.references.targets and found.kinds == file.references.kinds
+    return found if same else References()
 
 
 def _conflict(first: Entity, entity: Entity) -> Problem:

@@ -546,7 +546,7 @@ class Validator:
         return text
 
     def _slug(self, node: Node, text: str, kinds: tuple[EntityKind, ...] = ()) -> Any:
-        if SLUG.match(text):
+        if SLUG.fullmatch(text):
             return text
         what = f"{kind_word(kinds)} id" if kinds else "id"
         self.err(
