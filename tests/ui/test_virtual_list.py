@@ -55,3 +55,29 @@ async def test_the_command_palette_runs_actions_too() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.narrowed_to == "south-gang"
+
+
+async def test_the_scrollbar_follows_the_items_and_the_size() -> None:
+    app = FtoBriefApp([], watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        organisations = pane(app, Pane.ORGANISATIONS)
+        app.show_collection(many_organisations(3))
+        await pilot.pause()
+        assert not organisations.show_vertical_scrollbar
+        app.show_collection(many_organisations(500))
+        await settle(app, pilot)
+        assert organisations.show_vertical_scrollbar
+        assert organisations.max_scroll_y == 500 - organisations.scrollable_content_region.height
+        await pilot.press("end")
+        await pilot.pause()
+        assert organisations.scroll_offset.y == organisations.max_scroll_y
+        # Taller: the scrollable range shrinks and the view stays at its end.
+        await pilot.resize_terminal(120, 60)
+        await settle(app, pilot)
+        assert organisations.max_scroll_y == 500 - organisations.scrollable_content_region.height
+        assert organisations.scroll_offset.y == organisations.max_scroll_y
+        app.show_collection(many_organisations(3))
+        await settle(app, pilot)
+        assert not organisations.show_vertical_scrollbar
+        assert organisations.scroll_offset.y == 0

@@ -60,6 +60,7 @@ class CursorList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._cursor = -1
         self._drawing_style: Style | None = None
+        self._scrollbars_for: tuple[Size, Size, Size] | None = None
 
     # -- what subclasses provide ----------------------------------------------------------
 
@@ -109,6 +110,19 @@ class CursorList(ScrollView, can_focus=True):
     def cursor_style(self) -> Style:
         name = "cursor-list--cursor" if self.has_focus else "cursor-list--cursor-blurred"
         return self.get_component_rich_style(name)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the scrollable size the layout passes in (the
+        # region's) with the widget's own, which for a list of lines never match: every
+        # layout pass updated and redrew the scrollbars, and so drew the screen once more.
+        # Update them when what they show changed: the size, or the scrollable size.
+        key = (size, self.virtual_size, container_size)
+        if key == self._scrollbars_for:
+            return False
+        self._scrollbars_for = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def refresh_layout(self) -> None:
         """Call after the items changed: resizes the scrollable area and redraws.
