@@ -221,7 +221,9 @@ def _special_syntax(text: str) -> bool:
     for char in "&*!?@`":
         index = text.find(char)
         while index >= 0:
-            if index == 0 or text[index - 1] in _TOKEN_STARTS:
+            if (index == 0 or text[index - 1] in _TOKEN_STARTS) and not _in_comment_line(
+                text, index
+            ):
                 after = text[index + 1 : index + 2]
                 if char in "!@`" or (char == "?" and after in ("", " ", "\n")):
                     return True
@@ -229,6 +231,13 @@ def _special_syntax(text: str) -> bool:
                     return True
             index = text.find(char, index + 1)
     return False
+
+
+def _in_comment_line(text: str, index: int) -> bool:
+    """Whether ``index`` is on a line whose first character other than a space is '#': such a
+    line is a comment, or the text of a quoted or block value; either way it holds no syntax."""
+    start = text.rfind("\n", 0, index) + 1
+    return text[start:index].lstrip(" ").startswith("#")
 
 
 class _FastRead:
@@ -460,10 +469,7 @@ class _FastRead:
     def _file(self, values: dict[str, Any], root: int) -> FileContent:
         t, tree, none = self.e.t, self.tree, self.e.none
         known = {"briefing", *(name for name, _ in SECTIONS)}
-        if (
-            "briefing" not in values
-            or any(name not in known for name in values)
-        ):
+        if "briefing" not in values or any(name not in known for name in values):
             raise _Decline
         self.count += len(values)
         briefing_node = t.Tree_find_child(tree, root, b"briefing")

@@ -132,7 +132,8 @@ def briefing_text(draw: Any, risky: bool = True) -> str:
     orgs = [f"org-{i}" for i in range(draw(st.integers(1, 3)))]
     lines = ["briefing:", f"  title: {draw(scalar(2, risky))}"]
     if draw(st.booleans()):
-        lines.append("  # a comment")
+        marks = ["&a", "*b", "!c", "? d", "@e", "`f`", "- g", "[h]"]
+        lines.append("  # a comment " + draw(st.sampled_from(marks)))
     dates = ["2025-02-20", "2025", "2025-02", *(["2025-02-31", ""] if risky else [])]
     lines.append(f"  as_of: {draw(st.sampled_from(dates))}")
     if draw(st.booleans()):
@@ -184,7 +185,10 @@ def briefing_text(draw: Any, risky: bool = True) -> str:
             kinds = ["cartel", "gang"] * 3 + (["cartell"] if risky else [])
             fields.append(f"kind: {draw(st.sampled_from(kinds))}")
         if draw(st.booleans()):
-            fields.append("aliases: [El Cartel, 'Los X']")
+            aliases = ["[El Cartel, 'Los X']", "['a #', b]"]
+            if risky:
+                aliases += ["['a #', &x b, *x]", "['a' # c\n    , &y d]", "[*z]"]
+            fields.append(f"aliases: {draw(st.sampled_from(aliases))}")
         if draw(st.booleans()):
             fields.append(
                 "designations:\n"
@@ -363,6 +367,13 @@ def test_non_ascii_text_before_a_reference_counts_characters() -> None:
     assert quick is not None
     designation_origin = quick.organisations[0].designations[0].origin
     assert (designation_origin.line, designation_origin.column) == (7, 51)
+
+
+def test_full_line_comments_may_hold_any_character() -> None:
+    assert agree("# `fto-brief schema` & *stars* !important @you ?\n" + CLEAN) is not None
+    assert agree(CLEAN.replace("  - id: o", "  # &a *b !c\n  - id: o")) is not None
+    # After a value, a '#' may be inside quotes: the rest of the line is still read.
+    assert fast(CLEAN.replace("title: T", 'title: "T #" # &a')) is None
 
 
 def test_comment_before_the_first_key_keeps_the_key_as_origin() -> None:
