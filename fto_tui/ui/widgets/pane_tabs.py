@@ -26,8 +26,9 @@ class PaneTabs(Widget):
         self._spans: list[tuple[int, int, Pane]] = []
 
     def set_active(self, pane: Pane) -> None:
-        self._active = pane
-        self.refresh()
+        if pane is not self._active:
+            self._active = pane
+            self.refresh()
 
     def render(self) -> Content:
         parts: list[Content] = []
