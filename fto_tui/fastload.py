@@ -6,13 +6,15 @@ faster parser reads the file: rapidyaml (C++) parses it and writes it out as JSO
 the JSON into plain Python values, and a strict check walks those values against the declared
 format (:mod:`fto_tui.schema`). Positions are read back from rapidyaml's tree, which points
 into the file's bytes, only where the model keeps them: each entity's and nested record's
-origin, and each reference.
+origin. Where each reference is written is not recorded: only a broken reference needs it, and
+then :func:`fto_tui.loader.combine` reads the file again by the precise path.
 
 The fast path either builds exactly what the precise path (:mod:`fto_tui.yamltree` and
 :class:`fto_tui.validate.Validator`) would build for a file with no problems at all, or it
 declines and the precise path runs. It declines at the first sign of anything the precise path
 would report or that the two parsers might read differently: YAML syntax it does not expect
-(tabs, anchors, aliases, tags, several documents, explicit keys), numbers or nulls whose
+(tabs, carriage returns, anchors, aliases, tags, reserved indicators, several documents,
+explicit keys, very deep nesting), numbers or nulls whose
 written form JSON would change, empty values, unknown keys, duplicate keys, wrong types, bad
 ids, dates, choices or addresses, control or bidirectional characters, and items that cite no
 source. Every problem is therefore always reported by the precise path, with its position.
@@ -76,11 +78,11 @@ _TOKEN_STARTS = "\n [{,"
 # A line indented (or opened with "- ") this far nests deeper than any briefing; rapidyaml's
 # writer crashes on block nesting some thousands of levels deep.
 _DEEP_BLOCK = re.compile(r"\n[ -]{60}")
-# In the JSON text: escaped control characters (other than tab, line feed and carriage
-# return), raw C1 controls, and bidirectional controls. A false alarm only means declining.
+# In the JSON text: control characters (other than tab, line feed and carriage return),
+# escaped or raw, and bidirectional controls. A false alarm only means declining.
 _DECLINE_JSON = re.compile(
-    rb"\\u00[01][0-8bcefBCEF]|\\u001[0-9a-fA-F]|\\u00[78][0-9a-fA-F]|\\u009[0-9a-fA-F]"
-    rb"|\\[bf]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\[bf]"
+    rb"|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
 )
 
 

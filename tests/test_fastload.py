@@ -352,6 +352,23 @@ def test_declines_what_the_precise_path_must_decide(old: str, new: str) -> None:
     assert fast(text) is None
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        *range(0x100),
+        *(0x2028, 0x2029, 0x200B, 0x200E, 0x200F, 0xFEFF, 0xFFFE, 0x1F600),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ],
+)
+def test_every_escaped_character_agrees(code: int) -> None:
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code > 0xFFFF:
+        escape = f"\\U{code:08x}"
+    agree(CLEAN.replace("name: O", f'name: "O{escape}z"'))
+    agree(CLEAN.replace("title: S", f'"title": "S{escape}"'))
+
+
 def test_an_id_with_a_final_line_break_is_refused_by_both_paths() -> None:
     text = CLEAN.replace("id: o", 'id: "o\\n"')
     assert fast(text) is None
