@@ -73,8 +73,21 @@ MIN_BYTES = 256 * 1024
 # directives; anchors, aliases and tags where a token can start; explicit keys; merge keys.
 _DECLINE_CHARS = ("\t", "\r", "\ufeff", "\x85", "\u2028", "\u2029", "<<")
 _DECLINE_LINE_STARTS = ("---", "...", "%")
-# Before an anchor, alias, tag or explicit key: a line start, a space or a flow indicator.
-_TOKEN_STARTS = "\n [{,"
+# Where a token starts (after a line start, a space or a flow indicator): a tag, a reserved
+# indicator, a directive sign or an explicit key; an anchor or alias; a ':' not followed by a
+# space; a closing bracket or brace followed by more text. libyaml refuses some of these where
+# rapidyaml reads text, so none is left to chance.
+_AT_TOKEN_START = r"(?<![^\n \[{,].)"  # placed after the character it qualifies
+_TOKEN_SYNTAX = tuple(
+    (char, re.compile(re.escape(char) + _AT_TOKEN_START + after))
+    for chars, after in (
+        ("!@`%?", ""),
+        ("&*", r"[^\s\[\]{},]"),
+        (":", r"\S"),
+        ("]}", r"[^\s,\]}]"),
+    )
+    for char in chars
+)
 # A line indented (or opened with "- ") this far nests deeper than any briefing; rapidyaml's
 # writer crashes on block nesting some thousands of levels deep.
 _DEEP_BLOCK = re.compile(r"\n[ -]{60}")
@@ -220,18 +233,11 @@ def _special_syntax(text: str) -> bool:
         "\n" + start in text for start in _DECLINE_LINE_STARTS
     ):
         return True
-    for char in "&*!?@`":
-        index = text.find(char)
-        while index >= 0:
-            if (index == 0 or text[index - 1] in _TOKEN_STARTS) and not _in_comment_line(
-                text, index
-            ):
-                after = text[index + 1 : index + 2]
-                if char in "!@`" or (char == "?" and after in ("", " ", "\n")):
+    for char, pattern in _TOKEN_SYNTAX:  # one literal each: quick to search for
+        if char in text:
+            for found in pattern.finditer(text):
+                if not _in_comment_line(text, found.start()):
                     return True
-                if char in "&*" and after not in ("", " ", "\n", "[", "]", "{", "}", ","):
-                    return True
-            index = text.find(char, index + 1)
     return False
 
 

@@ -369,6 +369,16 @@ def test_every_escaped_character_agrees(code: int) -> None:
     agree(CLEAN.replace("title: S", f'"title": "S{escape}"'))
 
 
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x20, 0x7F)] + ["é", "北", "\u00a0"])
+def test_every_printable_character_in_plain_and_quoted_values_agrees(char: str) -> None:
+    for value in (f"O{char}z", f"{char}Oz", f"Oz{char}", f"O {char} z", f"'O{char}z'"):
+        agree(CLEAN.replace("name: O", f"name: {value}"))
+        agree(CLEAN.replace("source: s", f"sources: [s, {value}]"))
+        agree(CLEAN.replace("  - id: o\n", f"  - id: o\n    aliases: [{value}]\n"))
+        agree(CLEAN.replace("  - id: o\n", f"  - id: o\n    aliases:\n      - {value}\n"))
+        agree(CLEAN.replace("  - id: o\n", f"  - id: o\n    aliases: {{{value}: x}}\n"))
+
+
 def test_an_id_with_a_final_line_break_is_refused_by_both_paths() -> None:
     text = CLEAN.replace("id: o", 'id: "o\\n"')
     assert fast(text) is None
