@@ -379,6 +379,21 @@ def test_every_printable_character_in_plain_and_quoted_values_agrees(char: str) 
         agree(CLEAN.replace("  - id: o\n", f"  - id: o\n    aliases: {{{value}: x}}\n"))
 
 
+RICH = CLEAN.replace("source: s", "sources: [s, {source: s, locator: 'p. 2'}]") + (
+    'events:\n  - date: 2025-02-20\n    title: "An \\"event\\""\n'
+    "    participants:\n    - o\n    description: |\n      Two\n      lines\n    source: s\n"
+)
+
+
+def test_every_single_character_edit_agrees() -> None:
+    """Each character deleted, and each of a set of characters inserted, at every place."""
+    assert agree(RICH) is not None
+    for at in range(len(RICH) + 1):
+        agree(RICH[:at] + RICH[at + 1 :])
+        for char in " \n#:-'\"[]{},x|>":
+            agree(RICH[:at] + char + RICH[at:])
+
+
 def test_an_id_with_a_final_line_break_is_refused_by_both_paths() -> None:
     text = CLEAN.replace("id: o", 'id: "o\\n"')
     assert fast(text) is None
