@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -21,9 +22,19 @@ from textual.strip import Strip
 
 
 def content_strip(content: Content, width: int, style: Style | None = None) -> Strip:
-    """One line of ``content``, cut or padded to exactly ``width`` cells, over ``style``."""
-    strip = Strip(content.render_segments()).adjust_cell_length(width)
-    return strip.apply_style(style) if style is not None else strip
+    """One line of ``content``, cut or padded to exactly ``width`` cells, over ``style``.
+
+    Made as one strip (each strip carries a set of caches, and a screen has hundreds of
+    lines); only a line too long for ``width`` goes through Textual's cutting."""
+    segments = list(content.render_segments())
+    length = Segment.get_line_length(segments)
+    if length > width:
+        segments = list(Strip(segments, length).adjust_cell_length(width))
+    elif length < width:
+        segments.append(Segment(" " * (width - length)))
+    if style is not None:
+        segments = list(Segment.apply_style(segments, style))
+    return Strip(segments, width)
 
 
 class CursorList(ScrollView, can_focus=True):
