@@ -130,6 +130,11 @@ class FtoBriefApp(App[int]):
         self._watch = watch
         self._watcher: FileWatcher | None = None
         self._polling = False
+        self._gc_paused = False
+
+    def on_unmount(self) -> None:
+        if self._gc_paused:
+            gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen()
@@ -141,6 +146,12 @@ class FtoBriefApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
+        # Building the first screen makes many short-lived objects and few cycles: the
+        # collector waits until it is drawn (or the app stops), then runs as usual.
+        if gc.isenabled():
+            gc.disable()
+            self.call_after_refresh(gc.enable)
+            self._gc_paused = True
         self._apply_config()
         if _small(self.paths):
             self._load_now(self.paths)
