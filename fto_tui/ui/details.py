@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 
 from textual.content import Content
@@ -40,25 +39,43 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph of a detail view.
 
     ``style`` names how it is drawn: ``title``, ``heading``, ``text``, ``link``, ``source``
     or ``gap`` (an empty line). ``wrap`` is false for one-line rows (links) that are cut
-    with an ellipsis instead of wrapped. ``indent`` is in cells.
+    with an ellipsis instead of wrapped. ``indent`` is in cells; ``hang`` is the extra
+    indent, in cells, of the lines a wrapped line continues on. ``content`` is the text, or
+    (for links, which may be many) a function building it when drawn.
+
+    (A plain class: the reader makes it while starting, and a slotted dataclass takes most
+    of a millisecond to make.)
     """
 
-    content: Content | Callable[[], Content]
-    """The text, or (for links, which may be many) a function building it when drawn."""
-    style: str = "text"
-    target: str | None = None
-    source: Source | None = None
-    citation: Citation | None = None
-    wrap: bool = True
-    indent: int = 0
-    hang: int = 0
-    """Extra indent, in cells, of the lines a wrapped line continues on."""
+    __slots__ = ("citation", "content", "hang", "indent", "source", "style", "target", "wrap")
+
+    def __init__(
+        self,
+        content: Content | Callable[[], Content],
+        style: str = "text",
+        target: str | None = None,
+        source: Source | None = None,
+        citation: Citation | None = None,
+        wrap: bool = True,
+        indent: int = 0,
+        hang: int = 0,
+    ) -> None:
+        self.content = content
+        self.style = style
+        self.target = target
+        self.source = source
+        self.citation = citation
+        self.wrap = wrap
+        self.indent = indent
+        self.hang = hang
+
+    def __repr__(self) -> str:
+        return f"Block({self.content!r}, style={self.style!r}, target={self.target!r})"
 
     @property
     def selectable(self) -> bool:
@@ -73,14 +90,25 @@ class Block:
 GAP = Block(Content(""), style="gap")
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
     """A whole detail: a label for the border (the program's words), and its blocks."""
 
-    label: str
-    blocks: tuple[Block, ...]
-    entity_id: str | None = None
-    sources: tuple[tuple[Source, Citation], ...] = field(default=())
+    __slots__ = ("blocks", "entity_id", "label", "sources")
+
+    def __init__(
+        self,
+        label: str,
+        blocks: tuple[Block, ...],
+        entity_id: str | None = None,
+        sources: tuple[tuple[Source, Citation], ...] = (),
+    ) -> None:
+        self.label = label
+        self.blocks = blocks
+        self.entity_id = entity_id
+        self.sources = sources
+
+    def __repr__(self) -> str:
+        return f"Document({self.label!r}, {len(self.blocks)} blocks, entity_id={self.entity_id!r})"
 
 
 def display_path(path: str) -> str:

@@ -2,12 +2,13 @@
 
 Widgets declare their own messages (``EntityList.Selected``, ``DetailView.LinkChosen``); the
 ones here come from background workers, which post them to the app from their threads.
+(Plain classes rather than dataclasses: they are made when the reader starts, and a
+dataclass takes a good part of a millisecond to make.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -17,37 +18,41 @@ if TYPE_CHECKING:
     from fto_tui.search import SearchIndex
 
 
-@dataclass
 class BriefingsLoaded(Message):
     """Paths given at start or through the open dialog were read (``result.files``)."""
 
-    result: LoadResult
-    opened: bool
-    """True when the user opened them (ctrl+o), False for the files given at start."""
-    search: SearchIndex | None = None
-    """The search over ``result.collection``, built in the worker (None when opened)."""
+    def __init__(self, result: LoadResult, opened: bool, search: SearchIndex | None = None) -> None:
+        super().__init__()
+        self.result = result
+        self.opened = opened
+        """True when the user opened them (ctrl+o), False for the files given at start."""
+        self.search = search
+        """The search over ``result.collection``, built in the worker (None when opened)."""
 
 
-@dataclass
 class FilesReread(Message):
     """Already open files were read again (after ``r`` or a change on disk)."""
 
-    loads: Sequence[FileLoad]
-    deleted: Sequence[str]
+    def __init__(self, loads: Sequence[FileLoad], deleted: Sequence[str]) -> None:
+        super().__init__()
+        self.loads = loads
+        self.deleted = deleted
 
 
-@dataclass
 class Combined(Message):
     """The last good loads of all open files were merged into one collection."""
 
-    result: LoadResult
-    generation: int
-    search: SearchIndex
+    def __init__(self, result: LoadResult, generation: int, search: SearchIndex) -> None:
+        super().__init__()
+        self.result = result
+        self.generation = generation
+        self.search = search
 
 
-@dataclass
 class FilesChanged(Message):
     """The watcher saw files change on disk (they have stopped changing)."""
 
-    changed: Sequence[str]
-    deleted: Sequence[str]
+    def __init__(self, changed: Sequence[str], deleted: Sequence[str]) -> None:
+        super().__init__()
+        self.changed = changed
+        self.deleted = deleted
