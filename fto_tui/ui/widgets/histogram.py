@@ -12,7 +12,6 @@ and are rendered as literal :class:`Content` all the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual import on, work
 from textual.content import Content
@@ -107,12 +106,13 @@ class Histogram(Widget):
         self._counted: list[Bin] = bins(self._events)
         self._merged: tuple[int, list[Bin]] | None = None
 
-    @dataclass
     class Counted(Message):
         """A background count finished: ``counted`` are the bins of ``events``."""
 
-        events: tuple[Event, ...]
-        counted: list[Bin]
+        def __init__(self, events: tuple[Event, ...], counted: list[Bin]) -> None:
+            super().__init__()
+            self.events = events
+            self.counted = counted
 
     @property
     def events(self) -> tuple[Event, ...]:
