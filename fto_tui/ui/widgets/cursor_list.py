@@ -71,7 +71,7 @@ class CursorList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._cursor = -1
         self._drawing_style: Style | None = None
-        self._scrollbars_for: tuple[Size, Size, Size] | None = None
+        self._scrollbars_for: tuple[object, ...] | None = None
 
     # -- what subclasses provide ----------------------------------------------------------
 
@@ -128,8 +128,15 @@ class CursorList(ScrollView, can_focus=True):
         # Textual's ScrollView compares the scrollable size the layout passes in (the
         # region's) with the widget's own, which for a list of lines never match: every
         # layout pass updated and redrew the scrollbars, and so drew the screen once more.
-        # Update them when what they show changed: the size, or the scrollable size.
-        key = (size, self.virtual_size, container_size)
+        # Update them when what decides them changed: the sizes, or the scrollbar styles.
+        styles = self.styles
+        key = (
+            size,
+            self.virtual_size,
+            container_size,
+            styles.overflow_y,
+            styles.scrollbar_size_vertical,
+        )
         if key == self._scrollbars_for:
             return False
         self._scrollbars_for = key
