@@ -63,6 +63,7 @@ _LOADING_MODULES = (
     "schema",
     "reading",
     "yamltree",
+    "references",
     "validate",
     "fastload",
     "loader",

@@ -39,6 +39,7 @@ from typing import Any
 from fto_tui.dates import DateError, EdtfDate
 from fto_tui.problems import Position
 from fto_tui.reading import SourceText
+from fto_tui.references import References, kinds_mask
 from fto_tui.schema import (
     BRIEFING,
     SECTIONS,
@@ -58,10 +59,8 @@ from fto_tui.validate import (
     _BUILDERS,
     _WEB_URL,
     FileContent,
-    References,
     Validator,
     _cites,
-    kinds_mask,
 )
 
 #: Files smaller than this take the precise path: it is quick enough for them, and the

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fto_tui import __version__
+from fto_tui.references import kind_word
 from fto_tui.schema import (
     FILE,
     SLUG,
@@ -24,7 +25,6 @@ from fto_tui.schema import (
     Text,
     Url,
 )
-from fto_tui.validate import kind_word
 
 SCHEMA_ID = "https://fto-brief.invalid/schema/briefing-v1.json"
 

@@ -15,11 +15,10 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from fto_tui import fastload
 from fto_tui.cache import ParseCache, content_key
 from fto_tui.index import Collection
 from fto_tui.model import (
@@ -31,20 +30,21 @@ from fto_tui.model import (
     Quote,
     Source,
     Speaker,
+    without_origin,
 )
 from fto_tui.problems import Position, Problem, error
 from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
-from fto_tui.validate import (
+from fto_tui.references import (
     MAX_PROBLEMS,
-    FileContent,
     References,
-    Validator,
     did_you_mean,
     kind_word,
     kinds_mask,
     kinds_of_mask,
 )
-from fto_tui.yamltree import compose
+
+if TYPE_CHECKING:
+    from fto_tui.validate import FileContent
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Did-you-mean hints are worked out for this many unknown references per file (each one
@@ -208,6 +208,12 @@ def load_file(
 
 
 def _parse(name: str, data: bytes) -> FileLoad:
+    # The parsers and the validator are imported here, not above: reopening files from the
+    # cache, as the reader does at start-up, needs none of them.
+    from fto_tui import fastload
+    from fto_tui.validate import Validator
+    from fto_tui.yamltree import compose
+
     source = decode(name, data)
     if isinstance(source, Problem):
         return FileLoad(name, (source,))
@@ -238,19 +244,6 @@ def _file_load(name: str, problems: tuple[Problem, ...], content: FileContent) -
     )
 
 
-def _without_origin(value: Any) -> Any:
-    """A value's content, for comparing two definitions: positions left out."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return tuple(
-            (f.name, _without_origin(getattr(value, f.name)))
-            for f in fields(value)
-            if f.name != "origin"
-        )
-    if isinstance(value, tuple):
-        return tuple(_without_origin(v) for v in value)
-    return value
-
-
 def combine(files: Sequence[FileLoad]) -> LoadResult:
     """Merge files into one collection; report conflicting definitions and dangling refs.
 
@@ -277,7 +270,7 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
                 if (
                     first.origin.path != entity.origin.path
                     and first.entity_kind is kind
-                    and _without_origin(first) == _without_origin(entity)
+                    and without_origin(first) == without_origin(entity)
                 ):
                     continue
                 problems.append(_conflict(first, entity))
@@ -351,6 +344,9 @@ def _locate_references(file: FileLoad) -> References:
     """Where ``file``'s references are written. The fast path leaves that out (only a
     reference problem needs it), so the file is read again by the precise path; if it has
     changed since, and its references with it, no positions are found."""
+    from fto_tui.validate import Validator
+    from fto_tui.yamltree import compose
+
     data = read_bytes(file.path, DEFAULT_MAX_BYTES)
     if isinstance(data, Problem):
         return References()

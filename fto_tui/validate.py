@@ -8,7 +8,6 @@ collected here; :mod:`fto_tui.loader` resolves them once every file is read.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import functools
 import hashlib
 import re
@@ -33,6 +32,13 @@ from fto_tui.model import (
 )
 from fto_tui.problems import Position, Problem, error, warning
 from fto_tui.reading import SourceText, describe_char
+from fto_tui.references import (
+    MAX_PROBLEMS,
+    References,
+    did_you_mean,
+    kind_word,
+    kinds_mask,
+)
 from fto_tui.schema import (
     BRIEFING,
     EVENT,
@@ -66,60 +72,10 @@ from fto_tui.yamltree import (
     scalar_offset,
 )
 
-#: Stop reporting after this many problems in one file.
-MAX_PROBLEMS = 200
-
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _TAGS = {STR_TAG, SEQ_TAG, MAP_TAG}
 _WEB_URL = re.compile(r"(?i)https?://\S")
-
-_KIND_WORDS = {
-    EntityKind.SOURCE: "source",
-    EntityKind.ORGANISATION: "organisation",
-    EntityKind.SPEAKER: "speaker",
-    EntityKind.QUOTE: "quote",
-    EntityKind.EVENT: "event",
-}
-
-
-def kind_word(kinds: tuple[EntityKind, ...]) -> str:
-    words = [_KIND_WORDS[k] for k in kinds]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-_KIND_BITS = {kind: 1 << i for i, kind in enumerate(EntityKind)}
-_KINDS_OF_MASK: dict[int, tuple[EntityKind, ...]] = {}
-
-
-@functools.cache
-def kinds_mask(kinds: tuple[EntityKind, ...]) -> int:
-    return sum(_KIND_BITS[kind] for kind in kinds)
-
-
-def kinds_of_mask(mask: int) -> tuple[EntityKind, ...]:
-    kinds = _KINDS_OF_MASK.get(mask)
-    if kinds is None:
-        kinds = _KINDS_OF_MASK[mask] = tuple(k for k in EntityKind if mask & _KIND_BITS[k])
-    return kinds
-
-
-@dataclass(frozen=True, slots=True)
-class References:
-    """The references one file makes, to check once everything is loaded.
-
-    Kept column by column (the target id, a bit mask of the entity kinds it may name, and its
-    line and column), because a large briefing makes hundreds of thousands of references and
-    this form is small to cache and quick to check.
-    """
-
-    targets: tuple[str, ...] = ()
-    kinds: tuple[int, ...] = ()
-    lines: tuple[int, ...] = ()
-    columns: tuple[int, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.targets)
 
 
 class _TooMany(Exception):
@@ -131,11 +87,6 @@ class _Missing:
 
 
 MISSING: Any = _Missing()
-
-
-def did_you_mean(word: str, candidates: Any) -> str | None:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def slugify(text: str) -> str:

@@ -19,6 +19,7 @@ if __name__ == "__main__":  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from fto_tui.dates import EdtfDate  # noqa: E402
+from fto_tui.references import kind_word  # noqa: E402
 from fto_tui.schema import (  # noqa: E402
     BRIEFING,
     CITATION,
@@ -42,7 +43,6 @@ from fto_tui.schema import (  # noqa: E402
     Text,
     Url,
 )
-from fto_tui.validate import kind_word  # noqa: E402
 
 GUIDE = ROOT / "docs" / "briefing-format.md"
 #: The modules whose problems the loader reports.
