@@ -252,10 +252,7 @@ class _FastRead:
         self.e = engine
         self.source = source
         self.data = data
-        self.text = source.text
         self.dates: dict[str, EdtfDate] = {}
-        # Byte offsets whose positions are wanted, and the objects waiting for them.
-        self.offsets: list[int] = []
         self.ref_targets: list[str] = []
         self.ref_kinds: list[int] = []
         # Values counted in the JSON, to compare with the tree's nodes: JSON keeps one of two
@@ -292,7 +289,7 @@ class _FastRead:
         except Exception as exc:
             raise _Decline from exc
         self.tree = tree
-        self.buffer = buffer
+        self.buffer = buffer  # the tree points into it: it must outlive the tree
         self.address = e.address()
         self.base = self.address(buffer)
         built = self._file(values, root)
