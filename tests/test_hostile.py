@@ -26,6 +26,7 @@ import pytest
 
 from fto_tui.loader import load, load_file
 from fto_tui.problems import Problem
+from fto_tui.record import Record
 from tests.hostile.generate import GENERATORS, make
 
 HERE = Path(__file__).parent / "hostile"
@@ -153,6 +154,8 @@ def _texts(value: Any) -> Iterator[str]:
             yield item
         elif isinstance(item, tuple | list):
             stack.extend(item)
+        elif isinstance(item, Record):
+            stack.extend(getattr(item, name) for name in item.__struct_fields__)
         elif dataclasses.is_dataclass(item) and not isinstance(item, type):
             stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
 

@@ -1,9 +1,8 @@
-"""The core's records: immutable values, outside the cyclic collector, still described by
-``dataclasses.fields``; dates read back from the cache skip checks they already passed."""
+"""The core's records: immutable values, outside the cyclic collector; dates read back from
+the cache skip checks they already passed."""
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import threading
 
@@ -46,15 +45,6 @@ def test_records_are_left_to_reference_counting() -> None:
     for record in (organisation, organisation.designations[0], HERE, problem):
         assert not gc.is_tracked(record)
     assert not gc.is_tracked(EdtfDate.parse("2019/2021"))
-
-
-def test_dataclasses_fields_still_describe_records() -> None:
-    organisation = _organisation(HERE)
-    assert dataclasses.is_dataclass(organisation)
-    names = [field.name for field in dataclasses.fields(organisation)]
-    assert names[:3] == ["id", "name", "origin"] and "designations" in names
-    assert [f.name for f in dataclasses.fields(Position)] == ["path", "line", "column"]
-    assert dataclasses.asdict(HERE) == {"path": "a.yaml", "line": 3, "column": 5}
 
 
 def test_without_origin_compares_content_at_every_level() -> None:
