@@ -141,10 +141,16 @@ def _fields(entity: Entity) -> Iterator[tuple[bool, str, str]]:
             yield False, "description", entity.description
 
 
+#: Texts scanned in one go. Each scan loops in C and holds the interpreter lock throughout, so
+#: a search running beside the interface scans in slices: between them the interface can draw.
+_SLICE = 16_384
+
+
 def _having(positions: Iterable[int], texts: list[str], needle: str) -> Iterator[int]:
     """The positions whose text contains ``needle``, lazily, in order (looping in C)."""
-    if isinstance(positions, range) and positions == range(len(texts)):
-        return compress(positions, map(contains, texts, repeat(needle)))
+    if isinstance(positions, range) and positions.step == 1:
+        window = texts[positions.start : positions.stop]  # a copy of references: quick
+        return compress(positions, map(contains, window, repeat(needle)))
     keep, look = tee(positions)
     return compress(keep, map(contains, map(texts.__getitem__, look), repeat(needle)))
 
@@ -169,10 +175,13 @@ class _Tier:
         their order. Adds the entities chosen to ``taken``.
         """
         texts = self.folded
-        found: Iterable[int] = range(len(texts))
-        for word in sorted(words, key=len, reverse=True):
-            found = _having(found, texts, word)
-        candidates = list(found)
+        longest_first = sorted(words, key=len, reverse=True)
+        candidates: list[int] = []
+        for start in range(0, len(texts), _SLICE):
+            found: Iterable[int] = range(start, min(start + _SLICE, len(texts)))
+            for word in longest_first:
+                found = _having(found, texts, word)
+            candidates.extend(found)
         if not candidates:
             return []
         starting: Iterable[int] = candidates
