@@ -15,7 +15,6 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,7 @@ from fto_tui.model import (
 )
 from fto_tui.problems import Position, Problem, error
 from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
+from fto_tui.record import Record
 from fto_tui.references import (
     MAX_PROBLEMS,
     References,
@@ -52,8 +52,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _SUGGESTIONS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class FileLoad:
+class FileLoad(Record, frozen=True):
     """One file's result: its entities, the references they make, and its problems."""
 
     path: str
@@ -64,7 +63,7 @@ class FileLoad:
     speakers: tuple[Speaker, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
-    references: References = field(default=References(), repr=False)
+    references: References = References()
 
     @property
     def ok(self) -> bool:
@@ -79,8 +78,7 @@ class FileLoad:
         yield from self.events
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(Record, frozen=True):
     collection: Collection
     problems: tuple[Problem, ...]
     files: tuple[FileLoad, ...] = ()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from fto_tui.model import EntityKind
+from fto_tui.record import Record
 
 #: Stop reporting after this many problems in one file (while validating it, and again while
 #: checking its references).
@@ -47,8 +47,7 @@ def kinds_of_mask(mask: int) -> tuple[EntityKind, ...]:
     return kinds
 
 
-@dataclass(frozen=True, slots=True)
-class References:
+class References(Record, frozen=True):
     """The references one file makes, to check once everything is loaded.
 
     Kept column by column (the target id, a bit mask of the entity kinds it may name, and its
