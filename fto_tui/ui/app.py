@@ -150,7 +150,9 @@ class FtoBriefApp(App[int]):
         # collector waits until it is drawn (or the app stops), then runs as usual.
         if gc.isenabled():
             gc.disable()
-            self.call_after_refresh(gc.enable)
+            # A Python function, not the builtin itself: Textual reads a callback's signature,
+            # and for a builtin that means parsing its text signature (a few milliseconds).
+            self.call_after_refresh(_enable_gc)
             self._gc_paused = True
         self._apply_config()
         if _small(self.paths):
@@ -462,6 +464,10 @@ class FtoBriefApp(App[int]):
                     f"{binding.tooltip or binding.description} (key: {key})",
                     _runner(owner, binding.action),
                 )
+
+
+def _enable_gc() -> None:
+    gc.enable()
 
 
 def _small(paths: Sequence[str]) -> bool:
