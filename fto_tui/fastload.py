@@ -13,7 +13,7 @@ The fast path either builds exactly what the precise path (:mod:`fto_tui.yamltre
 :class:`fto_tui.validate.Validator`) would build for a file with no problems at all, or it
 declines and the precise path runs. It declines at the first sign of anything the precise path
 would report or that the two parsers might read differently: YAML syntax it does not expect
-(tabs, carriage returns, anchors, aliases, tags, reserved indicators, several documents,
+(tabs, lone carriage returns, anchors, aliases, tags, reserved indicators, several documents,
 explicit keys, very deep nesting), numbers or nulls whose
 written form JSON would change, empty values, unknown keys, duplicate keys, wrong types, bad
 ids, dates, choices or addresses, control or bidirectional characters, and items that cite no
@@ -67,10 +67,9 @@ from fto_tui.validate import (
 #: reader's start-up does not pay for importing the faster parser.
 MIN_BYTES = 256 * 1024
 
-# Text the fast path leaves to the precise path. Tabs, carriage returns and other line
-# breaks (positions are counted in line feeds here); a byte order mark; document markers and
-# directives; anchors, aliases and tags where a token can start; explicit keys; merge keys.
-_DECLINE_CHARS = ("\t", "\r", "\ufeff", "\x85", "\u2028", "\u2029", "<<")
+# Text the fast path leaves to the precise path: tabs; line breaks other than LF and CRLF
+# (positions are counted in line feeds here); a byte order mark; merge keys.
+_DECLINE_CHARS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "<<")
 _DECLINE_LINE_STARTS = ("---", "...", "%")
 # Where a token starts (after a line start, a space or a flow indicator): a tag, a reserved
 # indicator, a directive sign or an explicit key; an anchor or alias; a ':' not followed by a
@@ -211,6 +210,8 @@ def content(source: SourceText, data: bytes) -> FileContent | None:
     text = source.text
     if any(c in text for c in _DECLINE_CHARS) or _special_syntax(text):
         return None
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # a carriage return that does not end a line
     if _DEEP_BLOCK.search(text) or _DEEP_BLOCK.match("\n" + text[:60]):
         return None
     engine = _get_engine()
@@ -320,7 +321,7 @@ class _FastRead:
             offset -= 1
         if t.Tree_is_flow(tree, node):
             before = offset - 1
-            while before >= 0 and data[before] in b" \n":
+            while before >= 0 and data[before] in b" \r\n":
                 before -= 1
             if before < 0 or data[before] != 0x7B:  # "{"
                 raise _Decline  # a comment between the brace and the key, say

@@ -236,6 +236,7 @@ def test_generated_briefings_agree(text: str) -> None:
 @given(briefing_text(risky=False))
 def test_generated_clean_briefings_agree(text: str) -> None:
     agree(text)
+    agree(text.replace("\n", "\r\n"))  # as saved on Windows
 
 
 @settings(max_examples=60, deadline=None)
@@ -341,7 +342,7 @@ def test_a_broken_reference_is_reported_where_it_is_written(
         ("name: O", "name: O\n    colour: red"),  # an unknown key
         ("name: O", "name: \u202eO"),  # a bidirectional control
         ("name: O", 'name: "O\\x07"'),  # an escaped control character
-        ("title: T", "title: T\r"),
+        ("title: T", "title: T\rx"),  # a carriage return that does not end a line
         ("name: O", "name: &a O"),
         ("name: O", "name: !!str O"),
     ],
@@ -387,11 +388,12 @@ RICH = CLEAN.replace("source: s", "sources: [s, {source: s, locator: 'p. 2'}]") 
 
 def test_every_single_character_edit_agrees() -> None:
     """Each character deleted, and each of a set of characters inserted, at every place."""
-    assert agree(RICH) is not None
-    for at in range(len(RICH) + 1):
-        agree(RICH[:at] + RICH[at + 1 :])
-        for char in " \n#:-'\"[]{},x|>":
-            agree(RICH[:at] + char + RICH[at:])
+    for rich in (RICH, RICH.replace("\n", "\r\n")):
+        assert agree(rich) is not None
+        for at in range(len(rich) + 1):
+            agree(rich[:at] + rich[at + 1 :])
+            for char in " \n\r#:-'\"[]{},x|>":
+                agree(rich[:at] + char + rich[at:])
 
 
 def test_an_id_with_a_final_line_break_is_refused_by_both_paths() -> None:
@@ -431,6 +433,15 @@ def test_block_scalars_lose_their_final_line_break_as_in_the_precise_path() -> N
     quick = agree(text)
     assert quick is not None
     assert quick.organisations[0].name == "Two\nlines"
+
+
+def test_flow_mapping_over_lines_with_crlf_has_its_brace_as_origin() -> None:
+    item = "  - {\r\n      id: o, name: O,\r\n      source: s}\r\n"
+    text = CLEAN.replace("  - id: o\n    name: O\n    source: s\n", item).replace("\n", "\r\n")
+    text = text.replace("\r\r\n", "\r\n")
+    quick = agree(text)
+    assert quick is not None
+    assert (quick.organisations[0].origin.line, quick.organisations[0].origin.column) == (7, 5)
 
 
 def test_flow_mapping_origin_is_its_brace() -> None:
