@@ -4,10 +4,10 @@ Start-up is whole-process: the time from launching the interpreter to the first 
 shows briefing content, beside a bare Textual app showing one label (both headless, both
 measured as wall-clock time from before the launch to the frame). The reader opens the bundled
 briefing as ``fto-brief`` does, through the parse cache (in a scratch cache directory, filled
-by the uncounted first run); the first launch, with an empty cache, is shown too. Both run with compiled
-bytecode, as an installed package has it: the modules are compiled once into a scratch
-bytecode cache (``PYTHONPYCACHEPREFIX``) by a warm-up run that is not counted, even where the
-environment says not to write bytecode.
+by the uncounted first run); the first launch, with an empty cache, is shown too. Both run
+with compiled bytecode, as an installed package has it: the modules are compiled once into a
+scratch bytecode cache (``PYTHONPYCACHEPREFIX``) by a warm-up run that is not counted, even
+where the environment says not to write bytecode.
 """
 
 from __future__ import annotations
