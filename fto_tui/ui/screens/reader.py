@@ -78,6 +78,7 @@ class ReaderScreen(Screen[None]):
             "Organisations",
             show=False,
             id="reader.organisations",
+            priority=True,
         ),
         Binding(
             "2",
@@ -85,6 +86,7 @@ class ReaderScreen(Screen[None]):
             "Speakers",
             show=False,
             id="reader.speakers",
+            priority=True,
             tooltip="Go to the speakers pane",
         ),
         Binding(
@@ -93,6 +95,7 @@ class ReaderScreen(Screen[None]):
             "Chronology",
             show=False,
             id="reader.chronology",
+            priority=True,
             tooltip="Go to the chronology pane",
         ),
         Binding(
@@ -101,6 +104,7 @@ class ReaderScreen(Screen[None]):
             "Detail",
             show=False,
             id="reader.detail",
+            priority=True,
             tooltip="Go to the detail view and its links",
         ),
         Binding(
@@ -108,6 +112,7 @@ class ReaderScreen(Screen[None]):
             "search",
             "Search",
             id="reader.search",
+            priority=True,
             tooltip="Search names, aliases, roles, quotes, events and sources",
         ),
         Binding(
@@ -327,13 +332,15 @@ class ReaderScreen(Screen[None]):
         self.active_pane = pane
         self._show_active_pane()
 
+    # Focus moves with set_focus, at once: Widget.focus() waits for the next turn of the event
+    # loop, so a key typed right after ("2 j") would still reach the previous pane.
     def action_focus_pane(self, name: str) -> None:
         pane = Pane(name)
         self._activate(pane)
-        self.pane(pane).focus()
+        self.set_focus(self.pane(pane))
 
     def action_focus_detail(self) -> None:
-        self.detail.focus()
+        self.set_focus(self.detail)
 
     def action_cycle(self, step: int) -> None:
         order: list[Widget] = [*(self.pane(pane) for pane in PANES), self.detail]
@@ -342,7 +349,7 @@ class ReaderScreen(Screen[None]):
         target = order[(position + step) % len(order)]
         if isinstance(target, EntityList):
             self._activate(PANES[order.index(target)])
-        target.focus()
+        self.set_focus(target)
 
     def action_back(self) -> None:
         entity_id = self.history.back()
@@ -481,10 +488,7 @@ class ReaderScreen(Screen[None]):
                 self.open_entity(entity_id)
                 entity = self.collection.get(entity_id)
                 pane = pane_for(entity.entity_kind) if entity is not None else None
-                if pane is not None:
-                    self.pane(pane).focus()
-                else:
-                    self.detail.focus()
+                self.set_focus(self.pane(pane) if pane is not None else self.detail)
 
         background = len(self.collection) > BACKGROUND_ABOVE
         self.app.push_screen(SearchScreen(self.search_index(), background=background), jump)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -52,7 +52,7 @@ class SearchScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Back", id="search.cancel"),
+        Binding("escape", "cancel", "Back", id="search.cancel", priority=True),
         Binding("down", "move(1)", "Next result", show=False, id="search.next"),
         Binding("up", "move(-1)", "Previous result", show=False, id="search.previous"),
         Binding("pagedown", "page(1)", "Next page", show=False, id="search.next-page"),
@@ -85,8 +85,22 @@ class SearchScreen(ModalScreen[str | None]):
             yield HitList(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
-        self._run(self._query)
+        search_input = self.query_one(Input)
+        search_input.cursor_position = len(search_input.value)
+        self.set_focus(search_input)
+        self._run(search_input.value)
+
+    def on_key(self, event: events.Key) -> None:
+        """Characters typed right after '/' (a fast typist's '/drone') can reach the screen
+        before its input has focus: they go into the input rather than being lost."""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().insert_text_at_cursor(event.character)
+        else:
+            self._query += event.character
 
     @property
     def results(self) -> HitList:
