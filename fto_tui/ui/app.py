@@ -299,16 +299,18 @@ class FtoBriefApp(App[int]):
             self._recombine()
 
     def _close_fixed_reload_problems(self, reloaded: set[str]) -> None:
-        """Close a 'reload failed' view once every file it was about has reloaded cleanly."""
+        """Close the problem views made stale by a clean reload: those listing only errors of
+        files that have now reloaded without any ('reload failed', or 'nothing could be
+        loaded' from start-up), however many are stacked."""
         from fto_tui.ui.screens.problems import ProblemsScreen
 
-        screen = self.screen
-        if (
-            isinstance(screen, ProblemsScreen)
-            and screen.title_text == RELOAD_FAILED
-            and {p.path for p in screen.problems} <= reloaded
+        closed = False
+        while isinstance(screen := self.screen, ProblemsScreen) and all(
+            p.is_error and p.path in reloaded for p in screen.problems
         ):
             screen.dismiss(None)
+            closed = True
+        if closed:
             self.notify("Fixed: the reloaded briefing has no errors.", markup=False)
 
     @on(Combined)

@@ -581,3 +581,25 @@ async def test_keys_work_while_a_large_briefing_loads(tmp_path: Path) -> None:
         assert isinstance(app.screen, ReaderScreen)
         assert app.focused is pane(app, Pane.SPEAKERS)
         live.assert_no_errors()
+
+
+async def test_problem_views_from_start_and_reload_both_close_once_the_file_is_fixed(
+    tmp_path: Path,
+) -> None:
+    from fto_tui.ui.screens.problems import ProblemsScreen
+
+    path = tmp_path / "briefing.yaml"
+    path.write_text("briefing: [unclosed\n", encoding="utf-8")
+    with quick_polling():
+        app = FtoBriefApp([str(path)])
+        live = Live(app, path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            live._pilot = pilot
+            await live.until(lambda: isinstance(app.screen, ProblemsScreen), "the start view")
+            await live.until(lambda: app._watcher is not None, "the watcher")
+            path.write_bytes(b"")  # broken differently while open: a second view stacks
+            await live.until(lambda: len(app.screen_stack) == 3, "the reload view")
+            path.write_text(briefing_text("South Gang (fixed)"), encoding="utf-8")
+            await live.until(lambda: "South Gang (fixed)" in live.organisations(), "the fix")
+            await live.until(lambda: isinstance(app.screen, ReaderScreen), "both views to close")
+            assert ("Fixed: the reloaded briefing has no errors.", "information") in live.notices
