@@ -42,6 +42,7 @@ from fto_tui.reading import SourceText
 from fto_tui.references import References, kinds_mask
 from fto_tui.schema import (
     BRIEFING,
+    FILE,
     SECTIONS,
     SLUG,
     Choice,
@@ -473,8 +474,7 @@ class _FastRead:
 
     def _file(self, values: dict[str, Any], root: int) -> FileContent:
         t, tree, none = self.e.t, self.tree, self.e.none
-        known = {"briefing", *(name for name, _ in SECTIONS)}
-        if "briefing" not in values or any(name not in known for name in values):
+        if "briefing" not in values or any(FILE.get(name) is None for name in values):
             raise _Decline
         self.count += len(values)
         briefing_node = t.Tree_find_child(tree, root, b"briefing")

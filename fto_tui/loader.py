@@ -205,7 +205,7 @@ def load_file(
             gc.enable()
 
 
-def _parse(name: str, data: bytes) -> FileLoad:
+def _parse(name: str, data: bytes, *, fast: bool = True) -> FileLoad:
     # The parsers and the validator are imported here, not above: reopening files from the
     # cache, as the reader does at start-up, needs none of them.
     from fto_tui import fastload
@@ -215,7 +215,7 @@ def _parse(name: str, data: bytes) -> FileLoad:
     source = decode(name, data)
     if isinstance(source, Problem):
         return FileLoad(name, (source,))
-    if len(data) >= fastload.MIN_BYTES:
+    if fast and len(data) >= fastload.MIN_BYTES:
         clean = fastload.content(source, data)
         if clean is not None:
             return _file_load(name, (), clean)
@@ -342,19 +342,10 @@ def _locate_references(file: FileLoad) -> References:
     """Where ``file``'s references are written. The fast path leaves that out (only a
     reference problem needs it), so the file is read again by the precise path; if it has
     changed since, and its references with it, no positions are found."""
-    from fto_tui.validate import Validator
-    from fto_tui.yamltree import compose
-
     data = read_bytes(file.path, DEFAULT_MAX_BYTES)
     if isinstance(data, Problem):
         return References()
-    source = decode(file.path, data)
-    if isinstance(source, Problem):
-        return References()
-    root = compose(source)
-    if isinstance(root, Problem):
-        return References()
-    found = Validator(source).run(root).references
+    found = _parse(file.path, data, fast=False).references
     same = found.targets == file.references.targets and found.kinds == file.references.kinds
     return found if same else References()
 
