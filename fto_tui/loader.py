@@ -14,7 +14,7 @@ import gc
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -248,6 +248,15 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
     An entity defined identically in several files appears once. Where definitions differ, or
     one file defines an id twice, the first is kept and the later one is reported.
     """
+    collection, chosen, problems = _merge(files)
+    problems += _check_references(files, chosen)
+    return LoadResult(collection, tuple(problems), tuple(files))
+
+
+def _merge(
+    files: Sequence[FileLoad],
+) -> tuple[Collection, dict[str, Entity], list[Problem]]:
+    """The files' entities in one collection (and by id), and the conflicting definitions."""
     problems: list[Problem] = []
     chosen: dict[str, Entity] = {}
     kept: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
@@ -273,6 +282,21 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
                     continue
                 problems.append(_conflict(first, entity))
 
+    collection = Collection(
+        briefings=[f.info for f in files if f.info is not None],
+        sources=kept[EntityKind.SOURCE],  # type: ignore[arg-type]
+        organisations=kept[EntityKind.ORGANISATION],  # type: ignore[arg-type]
+        speakers=kept[EntityKind.SPEAKER],  # type: ignore[arg-type]
+        quotes=kept[EntityKind.QUOTE],  # type: ignore[arg-type]
+        events=kept[EntityKind.EVENT],  # type: ignore[arg-type]
+        by_id=chosen,
+    )
+    return collection, chosen, problems
+
+
+def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -> list[Problem]:
+    """Problems with the references ``files`` make, against the entities ``chosen`` by id."""
+    problems: list[Problem] = []
     by_kind: dict[EntityKind, list[str]] | None = None
     reported: Counter[str] = Counter()
     kind_bits = {kind: kinds_mask((kind,)) for kind in EntityKind}
@@ -325,17 +349,7 @@ def combine(files: Sequence[FileLoad]) -> LoadResult:
             problems.append(
                 error(position, "unknown-reference", f"unknown {wanted} '{target}'", hint)
             )
-
-    collection = Collection(
-        briefings=[f.info for f in files if f.info is not None],
-        sources=kept[EntityKind.SOURCE],  # type: ignore[arg-type]
-        organisations=kept[EntityKind.ORGANISATION],  # type: ignore[arg-type]
-        speakers=kept[EntityKind.SPEAKER],  # type: ignore[arg-type]
-        quotes=kept[EntityKind.QUOTE],  # type: ignore[arg-type]
-        events=kept[EntityKind.EVENT],  # type: ignore[arg-type]
-        by_id=chosen,
-    )
-    return LoadResult(collection, tuple(problems), tuple(files))
+    return problems
 
 
 def _locate_references(file: FileLoad) -> References:
@@ -386,9 +400,11 @@ def load(
     good = [f for f in loads if f.ok]
     # References are checked across everything read, broken files' valid parts included, so
     # that one run reports as much as it can; only files without errors are shown.
-    checked = combine(loads)
-    collection = checked.collection if len(good) == len(loads) else combine(good).collection
-    everything = [*problems, *(p for f in loads for p in f.problems), *checked.problems]
+    collection, chosen, conflicts = _merge(loads)
+    checked = [*conflicts, *_check_references(loads, chosen)]
+    if len(good) < len(loads):
+        collection = _merge(good)[0]
+    everything = [*problems, *(p for f in loads for p in f.problems), *checked]
     if strict:
         everything = [p.strict() for p in everything]
     return LoadResult(collection, sort_problems(everything), tuple(loads))
