@@ -1,4 +1,4 @@
-"""Content checks for the shipped briefing on the February 2025 terrorist designations.
+"""Content checks for the shipped briefings: the February 2025 designations and the FTO list.
 
 These tests assert what the briefing says (the designated organisations, the speakers, the
 quotes and their sources), not how the loader works. The quotes are compared with the news
@@ -7,14 +7,15 @@ article they come from when a copy of it is available beside the repository.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from fto_tui.dates import EdtfDate
 from fto_tui.index import Collection
-from fto_tui.loader import LoadResult, load
-from fto_tui.model import Event, Organisation, Quote, QuoteKind, Source, Speaker
+from fto_tui.loader import LoadResult, bundled_paths, load
+from fto_tui.model import Designation, Event, Organisation, Quote, QuoteKind, Source, Speaker
 
 BRIEFING = Path(__file__).resolve().parents[1] / "briefings" / "fto-designations-2025.yaml"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
@@ -258,3 +259,153 @@ def test_untitled_sources_say_so(collection: Collection) -> None:
 def test_every_source_but_the_unfound_ones_has_a_url(collection: Collection) -> None:
     without = {source.id for source in collection.sources if source.url is None}
     assert without == {ARTICLE_SOURCE, "federal-register-2025-02-20"}
+
+
+# -- the bundled library: the 2025 story and the whole FTO list, loaded together -------------
+
+LIST = BRIEFING.parent / "us-fto-list.yaml"
+FIRST_LIST = dt.date(1997, 10, 8)
+
+
+@pytest.fixture(scope="module")
+def library() -> LoadResult:
+    return load(bundled_paths())
+
+
+def fto_designations(collection: Collection) -> list[tuple[Organisation, Designation]]:
+    return [
+        (org, designation)
+        for org in collection.organisations
+        for designation in org.designations
+        if designation.programme.startswith("Foreign Terrorist Organization")
+    ]
+
+
+def test_the_bundled_briefings_are_the_story_and_the_list() -> None:
+    assert {path.name for path in bundled_paths()} == {BRIEFING.name, LIST.name}
+
+
+def test_the_library_loads_without_any_problem(library: LoadResult) -> None:
+    assert [problem.format() for problem in library.problems] == []
+
+
+def test_every_fto_designation_and_its_organisation_cite_a_source(library: LoadResult) -> None:
+    collection = library.collection
+    designations = fto_designations(collection)
+    assert len({org.id for org, _ in designations}) >= 90
+    for org, designation in designations:
+        assert collection.sources_of(org), f"{org.id} cites no source"
+        assert designation.citations, f"{org.id}: an FTO designation cites no source"
+
+
+def test_every_fto_designation_of_the_list_cites_a_locator(library: LoadResult) -> None:
+    """The list's facts come from rows, paragraphs and list entries: each citation says which."""
+    on_list = {org.id for org in load([LIST]).collection.organisations}
+    for org, designation in fto_designations(library.collection):
+        if org.id in on_list:
+            assert any(c.locator for c in designation.citations), f"{org.id}: no locator"
+
+
+def test_no_fto_designation_before_the_first_list(library: LoadResult) -> None:
+    for org, designation in fto_designations(library.collection):
+        if designation.date is not None:
+            earliest = designation.date.earliest
+            assert earliest is not None and earliest >= FIRST_LIST, f"{org.id}: {designation.date}"
+
+
+def test_the_first_list_had_no_more_than_thirty(library: LoadResult) -> None:
+    first = {
+        org.id
+        for org, designation in fto_designations(library.collection)
+        if designation.date is not None and designation.date.text == "1997-10-08"
+    }
+    assert 18 <= len(first) <= 30
+
+
+def test_every_revoked_designation_has_an_end_after_its_start(library: LoadResult) -> None:
+    collection = library.collection
+    revoked = [
+        (org, d)
+        for org in collection.organisations
+        for d in org.designations
+        if d.status == "revoked"
+    ]
+    assert len(revoked) >= 10
+    for org, designation in revoked:
+        assert designation.end is not None, f"{org.id}: revoked without an end date"
+        if designation.date is not None:
+            assert designation.end.sort_key >= designation.date.sort_key, org.id
+
+
+def test_designations_that_ended_say_so(library: LoadResult) -> None:
+    for org, designation in fto_designations(library.collection):
+        if designation.end is not None:
+            assert designation.status in {"revoked", "expired", "delisted"}, org.id
+
+
+def test_every_source_of_the_list_says_what_was_seen() -> None:
+    for source in load([LIST]).collection.sources:
+        assert source.notes, f"{source.id} has no notes"
+        assert "seen" in source.notes.lower(), f"{source.id}: its notes do not say what was seen"
+
+
+def test_ids_shared_with_the_2025_briefing_resolve_to_one_entity(
+    library: LoadResult, collection: Collection
+) -> None:
+    """The list refers to the story's entities (the State Department) and never redefines them;
+    each of the story's ids names the same entity, once, in the library."""
+    merged = library.collection
+    story_ids = {entity.id for entity in [*collection.organisations, *collection.speakers]}
+    list_ids = {entity.id for entity in load([LIST]).collection.organisations}
+    assert not story_ids & list_ids
+    for entity_id in story_ids:
+        assert merged.get(entity_id) == collection.get(entity_id), entity_id
+    referenced = {
+        participant for event in merged.events for participant in event.participants
+    } - list_ids
+    assert "us-department-of-state" in referenced
+    for entity_id in referenced:
+        assert merged.get(entity_id) is not None, entity_id
+
+
+def test_the_eight_of_2025_are_designated_once_in_the_library(library: LoadResult) -> None:
+    designated = [org.id for org, d in fto_designations(library.collection)]
+    for org_id in DESIGNATED:
+        assert designated.count(org_id) == 1, org_id
+
+
+@pytest.mark.parametrize(
+    ("org_id", "date", "status", "end"),
+    [
+        ("hamas", "1997-10-08", "active", None),
+        ("al-qaida", "1999-10-08", "active", None),
+        ("khmer-rouge", "1997-10-08", "expired", "1999-10-08"),
+        ("japanese-red-army", "1997-10-08", "expired", "2001-10-08"),
+        ("mujahedin-e-khalq", "1997-10-08", "revoked", "2012-09-28"),
+        ("farc", "1997-10-08", "revoked", "2021-11-30"),
+        ("farc-ep", "2021-12-01", "active", None),
+        ("aum-shinrikyo", "1997-10-08", "revoked", "2022-05-20"),
+        ("al-nusrah-front", "2014-05-15", "revoked", "2025-07-08"),
+        ("islamic-state-of-iraq-and-the-levant", "2004-12-17", "active", None),
+    ],
+)
+def test_designations_as_the_sources_give_them(
+    library: LoadResult, org_id: str, date: str, status: str, end: str | None
+) -> None:
+    org = organisation(library.collection, org_id)
+    first = next(d for d in org.designations if d.programme.startswith("Foreign Terrorist"))
+    assert (date_text(first.date), first.status, date_text(first.end)) == (date, status, end)
+
+
+def test_farc_splinters(library: LoadResult) -> None:
+    for org_id in ("farc-ep", "segunda-marquetalia"):
+        relations = organisation(library.collection, org_id).relations
+        assert [(r.type, r.organisation) for r in relations] == [("split-from", "farc")]
+        assert relations[0].citations
+
+
+def test_ansarallah_designated_twice(library: LoadResult) -> None:
+    first, second = organisation(library.collection, "ansarallah").designations
+    assert (first.status, date_text(first.end)) == ("revoked", "2021-02-16")
+    assert second.status == "active" and second.date is None
+    assert second.notes is not None and "Announced 2025-03-04" in second.notes
