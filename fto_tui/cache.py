@@ -68,6 +68,9 @@ _LOADING_MODULES = (
     "fastload",
     "loader",
     "cache",
+    "ftm/__init__",
+    "ftm/hierarchy",
+    "ftm/reading",
 )
 _fingerprint: str | None = None
 
@@ -83,7 +86,7 @@ def _digest(path: str, module: str) -> str:
     import importlib.util
 
     try:
-        spec = importlib.util.find_spec(f"fto_tui.{module}")
+        spec = importlib.util.find_spec(f"fto_tui.{module.replace('/', '.')}")
         if spec is not None and spec.origin:
             with open(spec.origin, "rb") as handle:
                 return hashlib.sha256(handle.read()).hexdigest()

@@ -76,6 +76,8 @@ def citations_of(entity: Entity) -> tuple[Citation, ...]:
     elif isinstance(entity, Speaker):
         for role in entity.roles:
             found.extend(role.citations)
+        for designation in entity.designations:
+            found.extend(designation.citations)
     return tuple(dict.fromkeys(found))
 
 

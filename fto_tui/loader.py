@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fto_tui.cache import ParseCache, content_key
+from fto_tui.ftm import FTM_SUFFIXES, is_ftm_path
 from fto_tui.index import Collection
 from fto_tui.model import (
     BriefingInfo,
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
     from fto_tui.validate import FileContent
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: What a directory is searched for: YAML briefings and FollowTheMoney entity streams.
+BRIEFING_SUFFIXES = (*YAML_SUFFIXES, *FTM_SUFFIXES)
 #: Did-you-mean hints are worked out for this many unknown references per file (each one
 #: compares against every id of the kinds wanted).
 _SUGGESTIONS = 20
@@ -126,7 +129,7 @@ def _walk(root: str) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=False):
                     subfolders.append(entry.path)
                     continue
-                if not entry.name.endswith(YAML_SUFFIXES):
+                if not entry.name.endswith(BRIEFING_SUFFIXES):
                     continue
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)
@@ -162,7 +165,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
             if not found:
                 problems.append(
                     error(
-                        Position(path), "missing-file", "no .yaml or .yml files in this directory"
+                        Position(path),
+                        "missing-file",
+                        "no .yaml or .yml files (nor FtM entity files) in this directory",
                     )
                 )
             for file in found:
@@ -196,7 +201,7 @@ def load_file(
             cached = cache.get(key)
             if cached is not None:
                 return cached
-        result = _parse(name, data)
+        result = _parse(name, data, max_bytes=max_bytes)
         if cache is not None:
             cache.put(key, result)
         return result
@@ -205,9 +210,13 @@ def load_file(
             gc.enable()
 
 
-def _parse(name: str, data: bytes, *, fast: bool = True) -> FileLoad:
+def _parse(
+    name: str, data: bytes, *, fast: bool = True, max_bytes: int = DEFAULT_MAX_BYTES
+) -> FileLoad:
     # The parsers and the validator are imported here, not above: reopening files from the
     # cache, as the reader does at start-up, needs none of them.
+    if is_ftm_path(name):
+        return _parse_ftm(name, data, max_bytes)
     from fto_tui import fastload
     from fto_tui.validate import Validator
     from fto_tui.yamltree import compose
@@ -226,6 +235,27 @@ def _parse(name: str, data: bytes, *, fast: bool = True) -> FileLoad:
     validator = Validator(source)
     content = validator.run(root)
     return _file_load(name, tuple(validator.problems), content)
+
+
+def _parse_ftm(name: str, data: bytes, max_bytes: int) -> FileLoad:
+    """A FollowTheMoney entity stream (gzipped when its name ends in ``.gz``)."""
+    from fto_tui.ftm import reading
+
+    if name.lower().endswith(".gz"):
+        unpacked = reading.decompress(name, data, max_bytes)
+        if isinstance(unpacked, Problem):
+            return FileLoad(name, (unpacked,))
+        data = unpacked
+    content = reading.read(name, data)
+    return FileLoad(
+        path=name,
+        problems=content.problems,
+        info=content.info,
+        sources=content.sources,
+        organisations=content.organisations,
+        speakers=content.speakers,
+        events=content.events,
+    )
 
 
 def _file_load(name: str, problems: tuple[Problem, ...], content: FileContent) -> FileLoad:

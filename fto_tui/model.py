@@ -138,6 +138,8 @@ class Speaker(Record, frozen=True):
     roles: tuple[Role, ...] = ()
     affiliations: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+    #: Listings of the person by an authority (read from FollowTheMoney sanctions).
+    designations: tuple[Designation, ...] = ()
 
     @property
     def entity_kind(self) -> EntityKind:

@@ -26,6 +26,7 @@ CORE = [
     "fto_tui.loader",
     "fto_tui.index",
     "fto_tui.jsonschema",
+    "fto_tui.ftm.reading",
     "fto_tui.cli",
 ]
 OPTIONAL = ["fto_tui.search", "fto_tui.watch", "fto_tui.chronology"]

@@ -46,7 +46,14 @@ from fto_tui.schema import (  # noqa: E402
 
 GUIDE = ROOT / "docs" / "briefing-format.md"
 #: The modules whose problems the loader reports.
-LOADER_MODULES = ("reading.py", "yamltree.py", "validate.py", "loader.py", "cache.py")
+LOADER_MODULES = (
+    "reading.py",
+    "yamltree.py",
+    "validate.py",
+    "loader.py",
+    "cache.py",
+    "ftm/reading.py",
+)
 RECORDS = (FILE, BRIEFING, SOURCE, ORGANISATION, DESIGNATION, RELATION, SPEAKER, ROLE, QUOTE, EVENT)
 RECORDS_WITH_CITATION = (*RECORDS, CITATION)
 

@@ -833,3 +833,76 @@ def test_the_same_file_twice_is_loaded_once(tmp_path: Path) -> None:
     result = load([path, path, tmp_path / "." / "b.yaml", tmp_path])
     assert result.problems == ()
     assert len(result.files) == 1
+
+
+# -- FollowTheMoney entity streams: problems at the JSON line -----------------------------
+
+ORG_LINE = '{"id": "o1", "schema": "Organization", "properties": {"name": ["Guard Corps"]}}\n'
+
+
+def test_ftm_a_malformed_line_is_skipped_at_its_line(tmp_path: Path) -> None:
+    found = loaded(tmp_path, ORG_LINE + '{"id": "o2", "schema": \n', "e.ftm.json")
+    assert found.ok
+    check(one(list(found.problems), "ftm-malformed"), 2, 1, Severity.WARNING, "line skipped")
+    assert [o.id for o in found.organisations] == ["o1"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"[1, 2]",
+        b'{"id": 7, "schema": "Person"}',
+        b'{"id": "x", "schema": "Person", "properties": {"name": "not a list"}}',
+        b'{"id": "x", "schema": "Person", "properties": {"name": ["\xff"]}}',
+        b"not json at all",
+    ],
+)
+def test_ftm_lines_that_are_not_entities_are_problems(tmp_path: Path, line: bytes) -> None:
+    found = loaded(tmp_path, ORG_LINE.encode() + b"\n" + line + b"\n", "e.jsonl")
+    check(one(list(found.problems), "ftm-malformed"), 3, 1, Severity.WARNING)
+    assert [o.id for o in found.organisations] == ["o1"]
+
+
+def test_ftm_a_file_with_no_entities_is_an_error(tmp_path: Path) -> None:
+    found = loaded(tmp_path, "\n\n", "e.ijson")
+    check(one(list(found.problems), "ftm-malformed"), 1, 1, Severity.ERROR, "no FtM entities")
+
+
+def test_ftm_an_unknown_schema_is_a_problem(tmp_path: Path) -> None:
+    found = loaded(
+        tmp_path, ORG_LINE + '{"id": "z", "schema": "Spaceship", "properties": {}}\n', "e.jsonl"
+    )
+    problem = one(list(found.problems), "ftm-unknown-schema")
+    check(problem, 2, 1, Severity.WARNING, "unknown FtM schema 'Spaceship'")
+
+
+def test_ftm_a_dangling_reference_is_a_problem(tmp_path: Path) -> None:
+    sanction = '{"id": "s1", "schema": "Sanction", "properties": {"entity": ["gone"]}}\n'
+    found = loaded(tmp_path, ORG_LINE + sanction, "e.ftm.json")
+    problem = one(list(found.problems), "ftm-dangling-reference")
+    check(problem, 2, 1, Severity.WARNING, "'gone'", "'entity'", "left out")
+    assert found.organisations[0].designations == ()
+
+
+def test_ftm_unmapped_entities_are_counted_once(tmp_path: Path) -> None:
+    address = '{"id": "a%d", "schema": "Address", "properties": {"full": ["Street"]}}\n'
+    passport = '{"id": "p1", "schema": "Passport", "properties": {}}\n'
+    content = ORG_LINE + address % 1 + passport + address % 2
+    found = loaded(tmp_path, content, "e.ftm.json")
+    (problem,) = found.problems
+    check(problem, 2, 1, Severity.WARNING, "3 FtM entities", "2 Address, 1 Passport")
+    assert problem.code == "ftm-not-mapped"
+
+
+def test_ftm_a_gzip_bomb_is_refused(tmp_path: Path) -> None:
+    import gzip
+
+    path = write(tmp_path, gzip.compress(b"\n" * (2 * 1024 * 1024)), "e.jsonl.gz")
+    found = load_file(path, max_bytes=1024 * 1024)
+    check(one(list(found.problems), "file-too-large"), 1, 1, Severity.ERROR, "decompressed")
+
+
+@pytest.mark.parametrize("content", [b"not gzip", b"\x1f\x8b\x08\x00\x00\x00\x00\x00"])
+def test_ftm_broken_gzip_is_unreadable(tmp_path: Path, content: bytes) -> None:
+    found = loaded(tmp_path, content, "e.ftm.json.gz")
+    check(one(list(found.problems), "unreadable"), 1, 1, Severity.ERROR)

@@ -19,6 +19,7 @@ from fto_tui.index import Collection
 from fto_tui.model import (
     BriefingInfo,
     Citation,
+    Designation,
     Entity,
     Event,
     Organisation,
@@ -280,21 +281,7 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
         blocks.append(_field("Founded", date_text(org.founded)))
     if org.description:
         blocks += [GAP, _text(org.description)]
-    if org.designations:
-        blocks += [GAP, _heading(f"Designations ({len(org.designations)})")]
-        for designation in org.designations:
-            line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
-            blocks.append(Block(Content(line), indent=2))
-            if designation.basis:
-                blocks.append(_field("  Basis", designation.basis))
-            if designation.date is not None:
-                when = _date_with_words(designation.date, designation.as_written)
-                blocks.append(_field("  Date", when))
-            if designation.end is not None:
-                blocks.append(_field("  Ended", date_text(designation.end)))
-            blocks.append(_field("  Status", designation.status))
-            if designation.notes:
-                blocks.append(_field("  Notes", designation.notes))
+    blocks += _designations(org.designations)
     if org.relations:
         blocks += [GAP, _heading(f"Relations ({len(org.relations)})")]
         for relation in org.relations:
@@ -307,6 +294,26 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
     blocks += _links(collection, "People", (p.id for p in collection.people_of(org.id)))
     blocks += _links(collection, "Quotes about it", (q.id for q in collection.quotes_about(org.id)))
     blocks += _links(collection, "Events", (e.id for e in collection.events_of(org.id)))
+    return blocks
+
+
+def _designations(designations: tuple[Designation, ...]) -> list[Block]:
+    if not designations:
+        return []
+    blocks = [GAP, _heading(f"Designations ({len(designations)})")]
+    for designation in designations:
+        line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
+        blocks.append(Block(Content(line), indent=2))
+        if designation.basis:
+            blocks.append(_field("  Basis", designation.basis))
+        if designation.date is not None:
+            when = _date_with_words(designation.date, designation.as_written)
+            blocks.append(_field("  Date", when))
+        if designation.end is not None:
+            blocks.append(_field("  Ended", date_text(designation.end)))
+        blocks.append(_field("  Status", designation.status))
+        if designation.notes:
+            blocks.append(_field("  Notes", designation.notes))
     return blocks
 
 
@@ -325,6 +332,7 @@ def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
                 )
             else:
                 blocks.append(Block(Content(f"{one_line(role.title)}{period}"), indent=2))
+    blocks += _designations(speaker.designations)
     blocks += _links(collection, "Affiliations", speaker.affiliations)
     blocks += _links(collection, "Quotes", (q.id for q in collection.quotes_by(speaker.id)))
     blocks += _links(

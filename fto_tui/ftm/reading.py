@@ -1,0 +1,578 @@
+"""Read a FollowTheMoney entity stream into the briefing model.
+
+An FtM file holds one JSON object per line: ``{"id", "schema", "properties": {name: [values]}}``
+plus, in OpenSanctions' exports, ``datasets``, ``referents``, ``first_seen`` and ``last_seen``.
+Entities are mapped by the schema hierarchy (:mod:`fto_tui.ftm.hierarchy`, generated from the
+``followthemoney`` library), never by name lists:
+
+* legal entities (``Organization``, ``Company``, ``PublicBody`` ...) become organisations and
+  ``Person`` entities people;
+* a ``Sanction`` becomes a designation of the organisation or person it names;
+* the edges ``Membership``, ``Directorship``, ``Associate``, ``Family``, ``Ownership`` and
+  ``UnknownLink`` become relations between organisations and roles of people;
+* an ``Event`` with a date becomes an event;
+* ``sourceUrl`` (with ``publisher``) and each dataset become sources the entities cite; the
+  dataset citation's locator keeps the FtM id, ``first_seen``, ``last_seen`` and ``referents``.
+
+Everything else is counted per schema and reported once. Lines that are not entities, unknown
+schemata and references to ids the file does not hold are problems at the JSON line, never
+exceptions. Several lines with one id are fragments of one entity and are merged, as FtM does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import msgspec
+
+from fto_tui.dates import DateError, EdtfDate
+from fto_tui.ftm.hierarchy import EDGES, SCHEMATA
+from fto_tui.model import (
+    BriefingInfo,
+    Citation,
+    Designation,
+    Event,
+    Organisation,
+    Relation,
+    Role,
+    Source,
+    Speaker,
+)
+from fto_tui.problems import Position, Problem, error, warning
+from fto_tui.record import Record
+from fto_tui.references import MAX_PROBLEMS
+
+#: Each mapped edge schema: the word for a role it gives a person, and the relation type it
+#: gives between two organisations. Subschemata of these map the same way.
+EDGE_WORDS: dict[str, tuple[str, str]] = {
+    "Membership": ("member", "member-of"),
+    "Directorship": ("director", "director-of"),
+    "Ownership": ("owner", "owner-of"),
+    "Associate": ("associate", "associate-of"),
+    "Family": ("relative", "relative-of"),
+    "UnknownLink": ("linked to", "linked-to"),
+}
+_ROLE_PROPERTIES = ("role", "relationship")
+_DESCRIPTION_PROPERTIES = ("summary", "description", "notes")
+_ALIAS_PROPERTIES = ("name", "alias", "previousName", "weakAlias", "abbreviation")
+_MISSING = "(not given)"
+_R = TypeVar("_R", bound=Record)
+
+
+class Entity(msgspec.Struct):
+    """One line of an FtM stream; other keys (``caption``, ``target`` ...) are ignored."""
+
+    id: str
+    schema: str
+    properties: dict[str, list[str]] = {}
+    caption: str | None = None
+    datasets: list[str] = []
+    referents: list[str] = []
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class FtmContent(Record, frozen=True):
+    """What one FtM file holds, in the briefing model's records."""
+
+    problems: tuple[Problem, ...]
+    info: BriefingInfo | None = None
+    sources: tuple[Source, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+def decompress(path: str, data: bytes, max_bytes: int) -> bytes | Problem:
+    """The gunzipped bytes of ``data`` (several members allowed), refusing more than
+    ``max_bytes`` of output, so that a small file that inflates without end is refused."""
+    out: list[bytes] = []
+    total = 0
+    rest = data
+    try:
+        while rest:
+            inflater = zlib.decompressobj(wbits=31)
+            chunk = inflater.decompress(rest, max_bytes + 1 - total)
+            while True:
+                total += len(chunk)
+                out.append(chunk)
+                if total > max_bytes:
+                    return error(
+                        Position(path),
+                        "file-too-large",
+                        f"file is larger than the limit of {max_bytes:,} bytes once decompressed",
+                        "split it into several files; a directory loads them together",
+                    )
+                if not inflater.unconsumed_tail:
+                    break
+                chunk = inflater.decompress(inflater.unconsumed_tail, max_bytes + 1 - total)
+            if not inflater.eof:
+                return error(Position(path), "unreadable", "gzip data ends early (truncated)")
+            rest = inflater.unused_data.lstrip(b"\0")
+    except zlib.error as exc:
+        return error(Position(path), "unreadable", f"not valid gzip data: {exc}")
+    return b"".join(out)
+
+
+def read_lines(path: str, data: bytes) -> tuple[list[tuple[int, Entity]], list[Problem]]:
+    """The entities of ``data`` with their line numbers; a problem for every line that is not
+    one (blank lines are skipped)."""
+    decoder = msgspec.json.Decoder(Entity)
+    entities: list[tuple[int, Entity]] = []
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            entities.append((number, decoder.decode(line)))
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            problems.append(
+                warning(
+                    Position(path, number),
+                    "ftm-malformed",
+                    f"line skipped: not an FtM entity ({exc})",
+                    'each line holds one JSON object: {"id", "schema", "properties"}',
+                )
+            )
+    return entities, problems
+
+
+class _Kind:
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    SANCTION = "sanction"
+    EVENT = "event"
+    EDGE = "edge"
+    OTHER = "other"
+
+
+def kind_of(schema: frozenset[str]) -> str:
+    """Where an entity of the schema (given as all the schemata it is) belongs."""
+    if "Sanction" in schema:
+        return _Kind.SANCTION
+    if "Person" in schema:
+        return _Kind.PERSON
+    if "LegalEntity" in schema:
+        return _Kind.ORGANISATION
+    if "Event" in schema:
+        return _Kind.EVENT
+    if any(edge in schema for edge in EDGE_WORDS):
+        return _Kind.EDGE
+    return _Kind.OTHER
+
+
+def _edge_name(schema: frozenset[str]) -> str:
+    return next(edge for edge in EDGE_WORDS if edge in schema)
+
+
+def _date(values: Iterable[str]) -> EdtfDate | None:
+    for value in values:
+        try:
+            return EdtfDate.parse(value[:10])
+        except DateError:
+            continue
+    return None
+
+
+def _period(props: dict[str, list[str]]) -> EdtfDate | None:
+    start = _first_date(props.get("startDate", ()))
+    end = _first_date(props.get("endDate", ()))
+    if start is None and end is None:
+        return _date(props.get("date", ()))
+    try:
+        return EdtfDate.parse(f"{start or ''}/{end or ''}")
+    except DateError:
+        return _date(p for p in (start, end) if p)
+
+
+def _first_date(values: Iterable[str]) -> str | None:
+    date = _date(values)
+    return date.text if date is not None else None
+
+
+def _first(props: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        for value in props.get(name, ()):
+            if value.strip():
+                return value
+    return None
+
+
+def _all(props: dict[str, list[str]], *names: str) -> list[str]:
+    return list(dict.fromkeys(v for name in names for v in props.get(name, ()) if v.strip()))
+
+
+def _text(props: dict[str, list[str]], *names: str) -> str | None:
+    values = _all(props, *names)
+    return "\n\n".join(values) if values else None
+
+
+class _Reader:
+    """One file's mapping: sources made as entities cite them, problems as they are found."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.sources: dict[str, Source] = {}
+        self.problems: list[Problem] = []
+        self.unmapped: Counter[str] = Counter()
+        self.first_unmapped: int | None = None
+        self.reported = 0
+
+    def problem(self, problem: Problem) -> None:
+        self.reported += 1
+        if self.reported < MAX_PROBLEMS:
+            self.problems.append(problem)
+        elif self.reported == MAX_PROBLEMS:
+            self.problems.append(
+                warning(
+                    problem.position,
+                    "too-many-problems",
+                    f"stopped after {MAX_PROBLEMS} problems in this file",
+                )
+            )
+
+    def skip(self, what: str, line: int) -> None:
+        self.unmapped[what] += 1
+        if self.first_unmapped is None or line < self.first_unmapped:
+            self.first_unmapped = line
+
+    def citations(self, line: int, entity: Entity) -> tuple[Citation, ...]:
+        """The sources ``entity`` cites: its ``sourceUrl``s and its datasets (whose locator
+        keeps the FtM id and statement metadata)."""
+        props = entity.properties
+        found: list[Citation] = []
+        publisher = _first(props, "publisher")
+        for url in _all(props, "sourceUrl"):
+            source_id = "ftm-url-" + hashlib.sha1(url.encode()).hexdigest()[:12]
+            if source_id not in self.sources:
+                title = urlsplit(url).hostname or url
+                self.sources[source_id] = Source(
+                    source_id, title, Position(self.path, line), publisher=publisher, url=url
+                )
+            found.append(Citation(source_id))
+        facts = [f"FtM {entity.schema} {entity.id}"]
+        if entity.first_seen:
+            facts.append(f"first seen {entity.first_seen}")
+        if entity.last_seen:
+            facts.append(f"last seen {entity.last_seen}")
+        if entity.referents:
+            facts.append("referents " + ", ".join(entity.referents))
+        locator = "; ".join(facts)
+        for dataset in entity.datasets:
+            source_id = f"ftm-dataset-{dataset}"
+            if source_id not in self.sources:
+                self.sources[source_id] = Source(
+                    source_id,
+                    dataset,
+                    Position(self.path, line),
+                    kind="dataset",
+                    notes="A FollowTheMoney dataset, as the file names it.",
+                )
+            found.append(Citation(source_id, locator))
+        return tuple(found)
+
+
+def _names(entity: Entity) -> tuple[str, tuple[str, ...]]:
+    names = _all(entity.properties, *_ALIAS_PROPERTIES)
+    name = entity.caption or (names[0] if names else entity.id)
+    return name, tuple(n for n in names if n != name)
+
+
+def _merge_fragments(
+    reader: _Reader, lines: list[tuple[int, Entity]]
+) -> dict[str, tuple[int, Entity]]:
+    """Entities by id; later fragments of an id add their values to the first."""
+    by_id: dict[str, tuple[int, Entity]] = {}
+    for line, entity in lines:
+        if entity.schema not in SCHEMATA:
+            reader.problem(
+                warning(
+                    Position(reader.path, line),
+                    "ftm-unknown-schema",
+                    f"line skipped: unknown FtM schema '{entity.schema}'",
+                    "the FollowTheMoney model has no schema of this name",
+                )
+            )
+            continue
+        earlier = by_id.get(entity.id)
+        if earlier is None:
+            by_id[entity.id] = (line, entity)
+            continue
+        first = earlier[1]
+        for name, values in entity.properties.items():
+            merged = first.properties.setdefault(name, [])
+            merged.extend(v for v in values if v not in merged)
+        first.datasets.extend(d for d in entity.datasets if d not in first.datasets)
+        first.referents.extend(r for r in entity.referents if r not in first.referents)
+    return by_id
+
+
+def read(path: str, data: bytes) -> FtmContent:
+    """The briefing content of an FtM stream's bytes. Never raises for bad input."""
+    reader = _Reader(path)
+    lines, malformed = read_lines(path, data)
+    for problem in malformed:
+        reader.problem(problem)
+    entities = _merge_fragments(reader, lines)
+    kinds = {entity_id: kind_of(SCHEMATA[e.schema]) for entity_id, (_, e) in entities.items()}
+
+    organisations: dict[str, Organisation] = {}
+    speakers: dict[str, Speaker] = {}
+    events: list[Event] = []
+    designations: dict[str, list[Designation]] = {}
+    relations: dict[str, list[Relation]] = {}
+    roles: dict[str, list[Role]] = {}
+    for entity_id, (line, entity) in entities.items():
+        kind = kinds[entity_id]
+        if kind == _Kind.ORGANISATION:
+            organisations[entity_id] = _organisation(reader, line, entity)
+        elif kind == _Kind.PERSON:
+            speakers[entity_id] = _speaker(reader, line, entity)
+        elif kind == _Kind.EVENT:
+            event = _event(reader, line, entity, kinds)
+            if event is None:
+                reader.skip("Event without a date", line)
+            else:
+                events.append(event)
+        elif kind == _Kind.OTHER:
+            reader.skip(entity.schema, line)
+
+    def ends(line: int, entity: Entity, prop: str) -> Iterator[tuple[str, str]]:
+        for target in entity.properties.get(prop, ()):
+            target_kind = kinds.get(target)
+            if target_kind is None:
+                reader.problem(
+                    warning(
+                        Position(path, line),
+                        "ftm-dangling-reference",
+                        f"{entity.schema} '{entity.id}' refers to '{target}' in '{prop}', "
+                        "which this file does not hold; the link is left out",
+                    )
+                )
+                continue
+            yield target, target_kind
+
+    def name_of(entity_id: str) -> str:
+        found = organisations.get(entity_id) or speakers.get(entity_id)
+        return found.name if found is not None else entity_id
+
+    for _entity_id, (line, entity) in entities.items():
+        kind = kinds[_entity_id]
+        if kind == _Kind.SANCTION:
+            targets = list(ends(line, entity, "entity"))
+            if not entity.properties.get("entity"):
+                reader.skip("Sanction naming no entity", line)
+            for target, target_kind in targets:
+                if target_kind in (_Kind.ORGANISATION, _Kind.PERSON):
+                    designation = _designation(reader, line, entity)
+                    designations.setdefault(target, []).append(designation)
+                else:
+                    reader.skip(f"Sanction on {entities[target][1].schema}", line)
+        elif kind == _Kind.EDGE:
+            schema = SCHEMATA[entity.schema]
+            edge = _edge_name(schema)
+            source_prop, target_prop = EDGES[entity.schema]
+            role_word, relation_type = EDGE_WORDS[edge]
+            label = _first(entity.properties, *_ROLE_PROPERTIES) or role_word
+            citations = reader.citations(line, entity)
+            period = _period(entity.properties)
+            origin = Position(path, line)
+            mapped = False
+            sources = list(ends(line, entity, source_prop))
+            targets = list(ends(line, entity, target_prop))
+            for one, one_kind in sources:
+                for other, other_kind in targets:
+                    pair = {one_kind, other_kind}
+                    if pair == {_Kind.ORGANISATION}:
+                        relations.setdefault(one, []).append(
+                            Relation(relation_type, other, origin, period, label, citations)
+                        )
+                    elif pair == {_Kind.ORGANISATION, _Kind.PERSON}:
+                        holder, body = (one, other) if one_kind == _Kind.PERSON else (other, one)
+                        roles.setdefault(holder, []).append(
+                            Role(label, origin, body, period, citations)
+                        )
+                    elif pair == {_Kind.PERSON}:
+                        roles.setdefault(one, []).append(
+                            Role(f"{label}: {name_of(other)}", origin, None, period, citations)
+                        )
+                        roles.setdefault(other, []).append(
+                            Role(f"{role_word}: {name_of(one)}", origin, None, period, citations)
+                        )
+                    else:
+                        continue
+                    mapped = True
+            if not mapped and sources and targets:
+                reader.skip(f"{entity.schema} between other entities", line)
+
+    for listed_id, found in designations.items():
+        if listed_id in organisations:
+            organisations[listed_id] = _with(organisations[listed_id], designations=tuple(found))
+        else:
+            speakers[listed_id] = _with(speakers[listed_id], designations=tuple(found))
+    for org_id, found_relations in relations.items():
+        org = organisations[org_id]
+        organisations[org_id] = _with(org, relations=(*org.relations, *found_relations))
+    for person_id, found_roles in roles.items():
+        person = speakers[person_id]
+        speakers[person_id] = _with(person, roles=(*person.roles, *found_roles))
+
+    if reader.unmapped:
+        counts = ", ".join(f"{count} {what}" for what, count in sorted(reader.unmapped.items()))
+        total = sum(reader.unmapped.values())
+        reader.problems.append(
+            warning(
+                Position(path, reader.first_unmapped or 1),
+                "ftm-not-mapped",
+                f"{total} FtM entit{'y' if total == 1 else 'ies'} with no place in a briefing "
+                f"(not shown): {counts}",
+                "see the FollowTheMoney mapping in the documentation",
+            )
+        )
+    if not entities and not reader.problems:
+        reader.problems.append(error(Position(path), "ftm-malformed", "no FtM entities in file"))
+    return FtmContent(
+        problems=tuple(reader.problems),
+        info=_info(path, lines),
+        sources=tuple(reader.sources.values()),
+        organisations=tuple(organisations.values()),
+        speakers=tuple(speakers.values()),
+        events=tuple(events),
+    )
+
+
+def _with(record: _R, **changes: object) -> _R:
+    return msgspec.structs.replace(record, **changes)
+
+
+def _info(path: str, lines: list[tuple[int, Entity]]) -> BriefingInfo:
+    datasets = sorted({d for _, e in lines for d in e.datasets})
+    seen = [e.last_seen for _, e in lines if e.last_seen]
+    title = os.path.basename(path)
+    return BriefingInfo(
+        path=path,
+        title=f"{title} (FollowTheMoney)",
+        as_of=_date([max(seen)]) if seen else None,
+        summary=f"Datasets: {', '.join(datasets)}" if datasets else None,
+        origin=Position(path),
+    )
+
+
+def _organisation(reader: _Reader, line: int, entity: Entity) -> Organisation:
+    props = entity.properties
+    name, aliases = _names(entity)
+    schema = SCHEMATA[entity.schema]
+    return Organisation(
+        id=entity.id,
+        name=name,
+        origin=Position(reader.path, line),
+        aliases=aliases,
+        kind="company" if "Company" in schema else None,
+        based_in=tuple(_all(props, "country", "jurisdiction", "mainCountry")),
+        activities=tuple(_all(props, "sector")),
+        founded=_date(props.get("incorporationDate", ())),
+        description=_description(entity),
+        citations=reader.citations(line, entity),
+    )
+
+
+def _speaker(reader: _Reader, line: int, entity: Entity) -> Speaker:
+    props = entity.properties
+    name, aliases = _names(entity)
+    origin = Position(reader.path, line)
+    return Speaker(
+        id=entity.id,
+        name=name,
+        origin=origin,
+        aliases=aliases,
+        description=_description(entity),
+        roles=tuple(Role(title, origin) for title in _all(props, "position")),
+        citations=reader.citations(line, entity),
+    )
+
+
+def _description(entity: Entity) -> str | None:
+    props = entity.properties
+    facts = [f"{entity.schema} in FollowTheMoney"]
+    for label, names in (
+        ("Born", ("birthDate",)),
+        ("Died", ("deathDate",)),
+        ("Nationality", ("nationality", "citizenship")),
+        ("Dissolved", ("dissolutionDate",)),
+        ("Status", ("status",)),
+        ("Registration", ("registrationNumber", "idNumber", "taxNumber")),
+        ("Topics", ("topics",)),
+    ):
+        values = _all(props, *names)
+        if values:
+            facts.append(f"{label}: {', '.join(values)}")
+    text = _text(props, *_DESCRIPTION_PROPERTIES)
+    return "; ".join(facts) + (f"\n\n{text}" if text else "")
+
+
+def _designation(reader: _Reader, line: int, entity: Entity) -> Designation:
+    props = entity.properties
+    notes = []
+    for label, names in (
+        ("Programme id", ("programId",)),
+        ("Listed", ("listingDate",)),
+        ("Provisions", ("provisions",)),
+        ("Status as listed", ("status",)),
+        ("Duration", ("duration",)),
+        ("Summary", ("summary", "description")),
+    ):
+        values = _all(props, *names)
+        if values:
+            notes.append(f"{label}: {'; '.join(values)}")
+    start = _date(props.get("startDate", ())) or _date(props.get("listingDate", ()))
+    end = _date(props.get("endDate", ()))
+    return Designation(
+        authority=_first(props, "authority", "publisher") or _MISSING,
+        programme=_first(props, "program", "programId") or _MISSING,
+        origin=Position(reader.path, line),
+        basis=_text(props, "reason"),
+        date=start,
+        end=end,
+        status="expired" if end is not None and _past(end) else "active",
+        notes="\n".join(notes) or None,
+        citations=reader.citations(line, entity),
+    )
+
+
+def _past(date: EdtfDate) -> bool:
+    import datetime as dt
+
+    latest = date.latest
+    return latest is not None and latest < dt.date.today()
+
+
+def _event(reader: _Reader, line: int, entity: Entity, kinds: dict[str, str]) -> Event | None:
+    props = entity.properties
+    date = _period(props)
+    if date is None:
+        return None
+    participants = [
+        i for i in _all(props, "involved", "organizer") if kinds.get(i) in _PARTICIPANTS
+    ]
+    return Event(
+        id=entity.id,
+        date=date,
+        title=_first(props, "name", "summary") or entity.caption or entity.id,
+        origin=Position(reader.path, line),
+        description=_text(props, "description", "summary", "notes"),
+        participants=tuple(participants),
+        places=tuple(_all(props, "country")),
+        tags=tuple(_all(props, "keywords")),
+        citations=reader.citations(line, entity),
+    )
+
+
+_PARTICIPANTS = (_Kind.ORGANISATION, _Kind.PERSON)
