@@ -45,7 +45,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         "With no path, opens the bundled briefings.",
         epilog="Other commands: 'fto-brief check [PATH ...]' validates briefings; "
         "'fto-brief schema' prints the JSON Schema of the format; "
-        "'fto-brief export [PATH ...] --format markdown|html|json|csv [-o OUT]' shares them; "
+        "'fto-brief export [PATH ...] --format markdown|html|json|csv|ftm [-o OUT]' shares them; "
         "'fto-brief new PATH' writes a starter briefing; "
         "'fto-brief config check|path' checks or finds the settings file.",
     )
@@ -84,15 +84,16 @@ def _export_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="fto-brief export",
-        description="Write briefings as a Markdown dossier, one HTML page, JSON or a CSV "
-        "chronology. With no path, exports the bundled briefings. Inputs with errors are not "
+        description="Write briefings as a Markdown dossier, one HTML page, JSON, a CSV "
+        "chronology or FollowTheMoney entities (ftm: needs pip install 'fto-brief[ftm]'). "
+        "With no path, exports the bundled briefings. Inputs with errors are not "
         "exported: the problems are printed instead.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or directories")
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="output format (default: from OUT's ending: .md, .html, .json, .csv)",
+        help="output format (default: from OUT's ending: .md, .html, .json, .csv, .ftm.json)",
     )
     parser.add_argument(
         "-o",
@@ -137,7 +138,7 @@ def export(paths: Sequence[str], *, output_format: str | None, output: str | Non
     if output_format is None and output:
         output_format = format_for_suffix(output)
     if output_format is None:
-        _export_parser().error("choose a format with --format (markdown, html, json, csv)")
+        _export_parser().error("choose a format with --format (markdown, html, json, csv, ftm)")
     result = load(paths)
     if not result.ok:
         _print_problems(result.problems, sys.stderr)
@@ -149,7 +150,13 @@ def export(paths: Sequence[str], *, output_format: str | None, output: str | Non
     if output and _is_input(output, [f.path for f in result.files]):
         _export_parser().error(f"{output} is one of the input briefings; choose another OUT")
     assert output_format is not None
-    text = render(result.collection, output_format)
+    from fto_tui.ftm.writing import MissingLibrary
+
+    try:
+        text = render(result.collection, output_format)
+    except MissingLibrary as exc:
+        sys.stderr.write(f"fto-brief export: {exc}\n")
+        return EXIT_PROBLEMS
     if result.problems:
         warnings = len(result.problems)
         sys.stderr.write(

@@ -284,3 +284,19 @@ def test_the_sanctions_collection_maps_sanctions_and_links() -> None:
     assert any(r.organisation for s in speakers for r in s.roles)
     (problem,) = result.problems
     assert "11 Address" in problem.message and "1 Passport" in problem.message
+
+
+def test_the_schema_table_is_the_followthemoney_model() -> None:
+    followthemoney = pytest.importorskip("followthemoney")
+    from fto_tui.ftm.hierarchy import EDGES, SCHEMATA, VERSION
+
+    model = followthemoney.model
+    assert followthemoney.__version__ == VERSION, "regenerate: python -m fto_tui.ftm.generate"
+    assert {
+        name: frozenset(s.name for s in schema.schemata) for name, schema in model.schemata.items()
+    } == SCHEMATA
+    assert {
+        name: (schema.edge_source, schema.edge_target)
+        for name, schema in model.schemata.items()
+        if schema.edge_source and schema.edge_target
+    } == EDGES

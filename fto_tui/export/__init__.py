@@ -1,4 +1,5 @@
-"""Exports of a loaded collection: a Markdown dossier, an HTML page, JSON and a CSV chronology.
+"""Exports of a loaded collection: a Markdown dossier, an HTML page, JSON, a CSV chronology and
+FollowTheMoney entities.
 
 Each format is a pure function from a :class:`~fto_tui.index.Collection` to text; writing the
 text to a file is the command line's job.
@@ -12,6 +13,7 @@ from fto_tui.export.csvexport import to_csv
 from fto_tui.export.html import to_html
 from fto_tui.export.jsonexport import to_json
 from fto_tui.export.markdown import to_markdown
+from fto_tui.ftm.writing import to_ftm
 from fto_tui.index import Collection
 
 __all__ = ["FORMATS", "SUFFIXES", "export", "format_for_suffix"]
@@ -21,6 +23,7 @@ _EXPORTERS: dict[str, Callable[[Collection], str]] = {
     "html": to_html,
     "json": to_json,
     "csv": to_csv,
+    "ftm": to_ftm,
 }
 
 FORMATS: tuple[str, ...] = tuple(_EXPORTERS)
@@ -31,6 +34,9 @@ SUFFIXES: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".ftm.json": "ftm",
+    ".ijson": "ftm",
+    ".jsonl": "ftm",
     ".json": "json",
     ".csv": "csv",
 }

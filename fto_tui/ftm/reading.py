@@ -11,8 +11,10 @@ Entities are mapped by the schema hierarchy (:mod:`fto_tui.ftm.hierarchy`, gener
 * the edges ``Membership``, ``Directorship``, ``Associate``, ``Family``, ``Ownership`` and
   ``UnknownLink`` become relations between organisations and roles of people;
 * an ``Event`` with a date becomes an event;
-* ``sourceUrl`` (with ``publisher``) and each dataset become sources the entities cite; the
-  dataset citation's locator keeps the FtM id, ``first_seen``, ``last_seen`` and ``referents``.
+* documents become sources, cited where an entity names them as ``proof``; otherwise each
+  ``sourceUrl`` (with ``publisher``) becomes a source; each dataset becomes a source too, and
+  the dataset citation's locator keeps the FtM id, ``first_seen``, ``last_seen`` and
+  ``referents``.
 
 Everything else is counted per schema and reported once. Lines that are not entities, unknown
 schemata and references to ids the file does not hold are problems at the JSON line, never
@@ -151,6 +153,7 @@ class _Kind:
     SANCTION = "sanction"
     EVENT = "event"
     EDGE = "edge"
+    DOCUMENT = "document"
     OTHER = "other"
 
 
@@ -166,6 +169,8 @@ def kind_of(schema: frozenset[str]) -> str:
         return _Kind.EVENT
     if any(edge in schema for edge in EDGE_WORDS):
         return _Kind.EDGE
+    if "Document" in schema:
+        return _Kind.DOCUMENT
     return _Kind.OTHER
 
 
@@ -225,6 +230,8 @@ class _Reader:
         self.unmapped: Counter[str] = Counter()
         self.first_unmapped: int | None = None
         self.reported = 0
+        #: Ids of the file's documents, which are sources that ``proof`` cites.
+        self.documents: set[str] = set()
 
     def problem(self, problem: Problem) -> None:
         self.reported += 1
@@ -248,9 +255,9 @@ class _Reader:
         """The sources ``entity`` cites: its ``sourceUrl``s and its datasets (whose locator
         keeps the FtM id and statement metadata)."""
         props = entity.properties
-        found: list[Citation] = []
+        found = [Citation(proof) for proof in _all(props, "proof") if proof in self.documents]
         publisher = _first(props, "publisher")
-        for url in _all(props, "sourceUrl"):
+        for url in [] if found else _all(props, "sourceUrl"):
             source_id = "ftm-url-" + hashlib.sha1(url.encode()).hexdigest()[:12]
             if source_id not in self.sources:
                 title = urlsplit(url).hostname or url
@@ -323,6 +330,10 @@ def read(path: str, data: bytes) -> FtmContent:
         reader.problem(problem)
     entities = _merge_fragments(reader, lines)
     kinds = {entity_id: kind_of(SCHEMATA[e.schema]) for entity_id, (_, e) in entities.items()}
+    reader.documents = {i for i, kind in kinds.items() if kind == _Kind.DOCUMENT}
+    for entity_id in reader.documents:
+        line, entity = entities[entity_id]
+        reader.sources[entity_id] = _document(reader, line, entity)
 
     organisations: dict[str, Organisation] = {}
     speakers: dict[str, Speaker] = {}
@@ -393,7 +404,15 @@ def read(path: str, data: bytes) -> FtmContent:
                     pair = {one_kind, other_kind}
                     if pair == {_Kind.ORGANISATION}:
                         relations.setdefault(one, []).append(
-                            Relation(relation_type, other, origin, period, label, citations)
+                            Relation(
+                                label if edge == "UnknownLink" else relation_type,
+                                other,
+                                origin,
+                                period,
+                                _text(entity.properties, "description", "summary")
+                                or (None if label in (role_word, relation_type) else label),
+                                citations,
+                            )
                         )
                     elif pair == {_Kind.ORGANISATION, _Kind.PERSON}:
                         holder, body = (one, other) if one_kind == _Kind.PERSON else (other, one)
@@ -544,6 +563,20 @@ def _designation(reader: _Reader, line: int, entity: Entity) -> Designation:
         status="expired" if end is not None and _past(end) else "active",
         notes="\n".join(notes) or None,
         citations=reader.citations(line, entity),
+    )
+
+
+def _document(reader: _Reader, line: int, entity: Entity) -> Source:
+    props = entity.properties
+    return Source(
+        id=entity.id,
+        title=_first(props, "title", "name", "fileName") or entity.caption or entity.id,
+        origin=Position(reader.path, line),
+        publisher=_first(props, "publisher"),
+        url=_first(props, "sourceUrl"),
+        kind=entity.schema.lower(),
+        published=_date(props.get("publishedAt", ()) or props.get("date", ())),
+        notes=_text(props, "summary", "description", "notes"),
     )
 
 
