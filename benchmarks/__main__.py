@@ -10,6 +10,8 @@ Figures:
 - peak memory per loaded entity, for the loader and for the bare parse;
 - search latency per keystroke over 100k quotes vs a scan of a pre-lowercased list;
 - start-up to the first screen with content vs a bare Textual app showing one label;
+- FollowTheMoney: a generated file of 200,000 entities opened cold and warm vs reading its
+  lines into the followthemoney library's entity proxies (``benchmarks.ftm``);
 - time to move to the end of a 100k-item pane;
 - search keystroke to results on screen at 100k quotes, and the longest interface stall while
   typing, each beside the same with 100 quotes.
@@ -165,11 +167,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; min 5)")
     parser.add_argument("--sizes", type=float, nargs="*", default=[4.0, 37.0], help="MB")
     parser.add_argument(
-        "--only", choices=("load", "search", "startup", "pane", "typing"), action="append"
+        "--only",
+        choices=("load", "search", "ftm", "startup", "pane", "typing"),
+        action="append",
     )
     args = parser.parse_args()
     runs = max(5, args.runs)
-    only = set(args.only or ("load", "search", "startup", "pane", "typing"))
+    only = set(args.only or ("load", "search", "ftm", "startup", "pane", "typing"))
     rows = ["| figure | fto-brief | baseline | ratio | target |", "|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory(prefix="fto-brief-bench-") as tmp:
         scratch = Path(tmp)
@@ -182,6 +186,11 @@ def main() -> None:
         if "search" in only:
             rows.extend(search_figures(scratch))
             print(rows[-1], flush=True)
+        if "ftm" in only:
+            from benchmarks.ftm import ftm_figures
+
+            rows.extend(ftm_figures(runs, scratch))
+            print("\n".join(rows[-2:]), flush=True)
         if only & {"startup", "pane", "typing"}:
             from benchmarks import ui
 

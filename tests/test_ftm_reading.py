@@ -59,7 +59,7 @@ def test_legal_entities_are_organisations_by_schema_hierarchy(tmp_path: Path) ->
     assert (acme.name, acme.aliases, acme.kind, acme.based_in) == (
         "Acme LLC",
         ("Acme",),
-        "company",
+        "Company",
         ("ru",),
     )
     assert acme.founded is not None and acme.founded.text == "2001"
@@ -190,7 +190,6 @@ def test_datasets_and_statement_metadata_are_kept_as_citations(tmp_path: Path) -
     locator = guard.citations[1].locator
     assert locator is not None
     for part in (
-        "FtM Organization o1",
         "first seen 2021-01-02",
         "last seen 2024-05-06",
         "eu-fsf-123",

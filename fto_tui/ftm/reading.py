@@ -23,13 +23,13 @@ exceptions. Several lines with one id are fragments of one entity and are merged
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import msgspec
 
@@ -63,6 +63,7 @@ EDGE_WORDS: dict[str, tuple[str, str]] = {
 _ROLE_PROPERTIES = ("role", "relationship")
 _DESCRIPTION_PROPERTIES = ("summary", "description", "notes")
 _ALIAS_PROPERTIES = ("name", "alias", "previousName", "weakAlias", "abbreviation")
+_OTHER_NAMES = frozenset(_ALIAS_PROPERTIES[1:])
 _MISSING = "(not given)"
 _R = TypeVar("_R", bound=Record)
 
@@ -157,6 +158,12 @@ class _Kind:
     OTHER = "other"
 
 
+@functools.cache
+def kind_of_schema(name: str) -> str:
+    """Where an entity of the schema called ``name`` belongs (see :func:`kind_of`)."""
+    return kind_of(SCHEMATA[name])
+
+
 def kind_of(schema: frozenset[str]) -> str:
     """Where an entity of the schema (given as all the schemata it is) belongs."""
     if "Sanction" in schema:
@@ -174,17 +181,28 @@ def kind_of(schema: frozenset[str]) -> str:
     return _Kind.OTHER
 
 
-def _edge_name(schema: frozenset[str]) -> str:
-    return next(edge for edge in EDGE_WORDS if edge in schema)
+@functools.cache
+def _edge_name(schema: str) -> str:
+    """Which of :data:`EDGE_WORDS` the edge schema called ``schema`` is."""
+    return next(edge for edge in EDGE_WORDS if edge in SCHEMATA[schema])
 
 
 def _date(values: Iterable[str]) -> EdtfDate | None:
     for value in values:
-        try:
-            return EdtfDate.parse(value[:10])
-        except DateError:
-            continue
+        date = _parse_date(value[:10])
+        if date is not None:
+            return date
     return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_date(text: str) -> EdtfDate | None:
+    """A date as FtM writes it (an ISO prefix), or None; the same dates recur across a large
+    file's entities, and a parsed date is an immutable record they can share."""
+    try:
+        return EdtfDate.parse(text)
+    except DateError:
+        return None
 
 
 def _period(props: dict[str, list[str]]) -> EdtfDate | None:
@@ -192,10 +210,7 @@ def _period(props: dict[str, list[str]]) -> EdtfDate | None:
     end = _first_date(props.get("endDate", ()))
     if start is None and end is None:
         return _date(props.get("date", ()))
-    try:
-        return EdtfDate.parse(f"{start or ''}/{end or ''}")
-    except DateError:
-        return _date(p for p in (start, end) if p)
+    return _parse_date(f"{start or ''}/{end or ''}") or _date(p for p in (start, end) if p)
 
 
 def _first_date(values: Iterable[str]) -> str | None:
@@ -205,14 +220,24 @@ def _first_date(values: Iterable[str]) -> str | None:
 
 def _first(props: dict[str, list[str]], *names: str) -> str | None:
     for name in names:
-        for value in props.get(name, ()):
-            if value.strip():
-                return value
+        values = props.get(name)
+        if values:
+            for value in values:
+                if value and not value.isspace():
+                    return value
     return None
 
 
 def _all(props: dict[str, list[str]], *names: str) -> list[str]:
-    return list(dict.fromkeys(v for name in names for v in props.get(name, ()) if v.strip()))
+    """The values of the properties ``names``, in order, each once, blank ones left out."""
+    found: list[str] = []
+    for name in names:
+        values = props.get(name)
+        if values:
+            found.extend(values)
+    if not found:
+        return found
+    return [v for v in dict.fromkeys(found) if v and not v.isspace()]
 
 
 def _text(props: dict[str, list[str]], *names: str) -> str | None:
@@ -232,6 +257,8 @@ class _Reader:
         self.reported = 0
         #: Ids of the file's documents, which are sources that ``proof`` cites.
         self.documents: set[str] = set()
+        self.dataset_cache: dict[tuple[object, ...], tuple[Citation, ...]] = {}
+        self.url_citations: dict[str, Citation] = {}
 
     def problem(self, problem: Problem) -> None:
         self.reported += 1
@@ -252,27 +279,47 @@ class _Reader:
             self.first_unmapped = line
 
     def citations(self, line: int, entity: Entity) -> tuple[Citation, ...]:
-        """The sources ``entity`` cites: its ``sourceUrl``s and its datasets (whose locator
-        keeps the FtM id and statement metadata)."""
+        """The sources ``entity`` cites: the documents it names as ``proof``, else its
+        ``sourceUrl``s; and its datasets."""
         props = entity.properties
-        found = [Citation(proof) for proof in _all(props, "proof") if proof in self.documents]
-        publisher = _first(props, "publisher")
-        for url in [] if found else _all(props, "sourceUrl"):
-            source_id = "ftm-url-" + hashlib.sha1(url.encode()).hexdigest()[:12]
-            if source_id not in self.sources:
-                title = urlsplit(url).hostname or url
-                self.sources[source_id] = Source(
-                    source_id, title, Position(self.path, line), publisher=publisher, url=url
-                )
-            found.append(Citation(source_id))
-        facts = [f"FtM {entity.schema} {entity.id}"]
+        proofs = props.get("proof")
+        found = [Citation(p) for p in proofs if p in self.documents] if proofs else []
+        urls = None if found else props.get("sourceUrl")
+        if urls:
+            publisher = _first(props, "publisher")
+            for url in urls:
+                cited = self.url_citations.get(url)
+                if cited is None:
+                    source_id = "ftm-url-" + hashlib.sha1(url.encode()).hexdigest()[:12]
+                    self.sources[source_id] = Source(
+                        source_id,
+                        _host(url),
+                        Position(self.path, line),
+                        publisher=publisher,
+                        url=url,
+                    )
+                    cited = self.url_citations[url] = Citation(source_id)
+                found.append(cited)
+        if entity.datasets:
+            found.extend(self.dataset_citations(line, entity))
+        return tuple(found)
+
+    def dataset_citations(self, line: int, entity: Entity) -> tuple[Citation, ...]:
+        """Citations of the entity's datasets; the locator keeps ``first_seen``, ``last_seen``
+        and ``referents``. Entities seen over the same days share one citation record."""
+        key = (tuple(entity.datasets), entity.first_seen, entity.last_seen, *entity.referents)
+        cited = self.dataset_cache.get(key)
+        if cited is not None:
+            return cited
+        facts = []
         if entity.first_seen:
             facts.append(f"first seen {entity.first_seen}")
         if entity.last_seen:
             facts.append(f"last seen {entity.last_seen}")
         if entity.referents:
             facts.append("referents " + ", ".join(entity.referents))
-        locator = "; ".join(facts)
+        locator = "; ".join(facts) or None
+        found = []
         for dataset in entity.datasets:
             source_id = f"ftm-dataset-{dataset}"
             if source_id not in self.sources:
@@ -284,11 +331,22 @@ class _Reader:
                     notes="A FollowTheMoney dataset, as the file names it.",
                 )
             found.append(Citation(source_id, locator))
-        return tuple(found)
+        cited = self.dataset_cache[key] = tuple(found)
+        return cited
+
+
+def _host(url: str) -> str:
+    """The host part of ``url`` (what a source list shows as its title), or the whole URL."""
+    _scheme, sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0].rpartition("@")[2] if sep else ""
+    return host or url
 
 
 def _names(entity: Entity) -> tuple[str, tuple[str, ...]]:
-    names = _all(entity.properties, *_ALIAS_PROPERTIES)
+    props = entity.properties
+    names = props.get("name") or []
+    if len(names) > 1 or not props.keys().isdisjoint(_OTHER_NAMES):
+        names = _all(props, *_ALIAS_PROPERTIES)
     name = entity.caption or (names[0] if names else entity.id)
     return name, tuple(n for n in names if n != name)
 
@@ -329,7 +387,7 @@ def read(path: str, data: bytes) -> FtmContent:
     for problem in malformed:
         reader.problem(problem)
     entities = _merge_fragments(reader, lines)
-    kinds = {entity_id: kind_of(SCHEMATA[e.schema]) for entity_id, (_, e) in entities.items()}
+    kinds = {entity_id: kind_of_schema(e.schema) for entity_id, (_, e) in entities.items()}
     reader.documents = {i for i, kind in kinds.items() if kind == _Kind.DOCUMENT}
     for entity_id in reader.documents:
         line, entity = entities[entity_id]
@@ -356,10 +414,13 @@ def read(path: str, data: bytes) -> FtmContent:
         elif kind == _Kind.OTHER:
             reader.skip(entity.schema, line)
 
-    def ends(line: int, entity: Entity, prop: str) -> Iterator[tuple[str, str]]:
+    def ends(line: int, entity: Entity, prop: str) -> list[tuple[str, str]]:
+        found = []
         for target in entity.properties.get(prop, ()):
             target_kind = kinds.get(target)
-            if target_kind is None:
+            if target_kind is not None:
+                found.append((target, target_kind))
+            else:
                 reader.problem(
                     warning(
                         Position(path, line),
@@ -368,8 +429,7 @@ def read(path: str, data: bytes) -> FtmContent:
                         "which this file does not hold; the link is left out",
                     )
                 )
-                continue
-            yield target, target_kind
+        return found
 
     def name_of(entity_id: str) -> str:
         found = organisations.get(entity_id) or speakers.get(entity_id)
@@ -378,7 +438,7 @@ def read(path: str, data: bytes) -> FtmContent:
     for _entity_id, (line, entity) in entities.items():
         kind = kinds[_entity_id]
         if kind == _Kind.SANCTION:
-            targets = list(ends(line, entity, "entity"))
+            targets = ends(line, entity, "entity")
             if not entity.properties.get("entity"):
                 reader.skip("Sanction naming no entity", line)
             for target, target_kind in targets:
@@ -388,8 +448,7 @@ def read(path: str, data: bytes) -> FtmContent:
                 else:
                     reader.skip(f"Sanction on {entities[target][1].schema}", line)
         elif kind == _Kind.EDGE:
-            schema = SCHEMATA[entity.schema]
-            edge = _edge_name(schema)
+            edge = _edge_name(entity.schema)
             source_prop, target_prop = EDGES[entity.schema]
             role_word, relation_type = EDGE_WORDS[edge]
             label = _first(entity.properties, *_ROLE_PROPERTIES) or role_word
@@ -397,8 +456,8 @@ def read(path: str, data: bytes) -> FtmContent:
             period = _period(entity.properties)
             origin = Position(path, line)
             mapped = False
-            sources = list(ends(line, entity, source_prop))
-            targets = list(ends(line, entity, target_prop))
+            sources = ends(line, entity, source_prop)
+            targets = ends(line, entity, target_prop)
             for one, one_kind in sources:
                 for other, other_kind in targets:
                     pair = {one_kind, other_kind}
@@ -488,13 +547,12 @@ def _info(path: str, lines: list[tuple[int, Entity]]) -> BriefingInfo:
 def _organisation(reader: _Reader, line: int, entity: Entity) -> Organisation:
     props = entity.properties
     name, aliases = _names(entity)
-    schema = SCHEMATA[entity.schema]
     return Organisation(
         id=entity.id,
         name=name,
         origin=Position(reader.path, line),
         aliases=aliases,
-        kind="company" if "Company" in schema else None,
+        kind=entity.schema,
         based_in=tuple(_all(props, "country", "jurisdiction", "mainCountry")),
         activities=tuple(_all(props, "sector")),
         founded=_date(props.get("incorporationDate", ())),
@@ -518,39 +576,60 @@ def _speaker(reader: _Reader, line: int, entity: Entity) -> Speaker:
     )
 
 
+_FactTable = tuple[tuple[str, tuple[str, ...]], ...]
+_ENTITY_FACTS: _FactTable = (
+    ("Born", ("birthDate",)),
+    ("Died", ("deathDate",)),
+    ("Nationality", ("nationality", "citizenship")),
+    ("Dissolved", ("dissolutionDate",)),
+    ("Status", ("status",)),
+    ("Registration", ("registrationNumber", "idNumber", "taxNumber")),
+    ("Topics", ("topics",)),
+)
+_SANCTION_FACTS: _FactTable = (
+    ("Programme id", ("programId",)),
+    ("Listed", ("listingDate",)),
+    ("Provisions", ("provisions",)),
+    ("Status as listed", ("status",)),
+    ("Duration", ("duration",)),
+    ("Summary", ("summary", "description")),
+)
+_ENTITY_FACT_NAMES = frozenset(n for _, names in _ENTITY_FACTS for n in names)
+_SANCTION_FACT_NAMES = frozenset(n for _, names in _SANCTION_FACTS for n in names)
+
+
+def _facts(
+    props: dict[str, list[str]], table: _FactTable, names_in: frozenset[str], joiner: str
+) -> list[str]:
+    """``Label: values`` for each row of ``table`` (whose property names are ``names_in``)
+    whose properties have values."""
+    if props.keys().isdisjoint(names_in):
+        return []
+    found = []
+    for label, names in table:
+        if len(names) == 1:
+            values = props.get(names[0])
+            if values and len(values) > 1:
+                values = _all(props, names[0])
+        else:
+            values = _all(props, *names)
+        if values:
+            found.append(f"{label}: {joiner.join(values)}")
+    return found
+
+
 def _description(entity: Entity) -> str | None:
     props = entity.properties
-    facts = [f"{entity.schema} in FollowTheMoney"]
-    for label, names in (
-        ("Born", ("birthDate",)),
-        ("Died", ("deathDate",)),
-        ("Nationality", ("nationality", "citizenship")),
-        ("Dissolved", ("dissolutionDate",)),
-        ("Status", ("status",)),
-        ("Registration", ("registrationNumber", "idNumber", "taxNumber")),
-        ("Topics", ("topics",)),
-    ):
-        values = _all(props, *names)
-        if values:
-            facts.append(f"{label}: {', '.join(values)}")
+    facts = "; ".join(_facts(props, _ENTITY_FACTS, _ENTITY_FACT_NAMES, ", "))
     text = _text(props, *_DESCRIPTION_PROPERTIES)
-    return "; ".join(facts) + (f"\n\n{text}" if text else "")
+    if facts and text:
+        return f"{facts}\n\n{text}"
+    return facts or text
 
 
 def _designation(reader: _Reader, line: int, entity: Entity) -> Designation:
     props = entity.properties
-    notes = []
-    for label, names in (
-        ("Programme id", ("programId",)),
-        ("Listed", ("listingDate",)),
-        ("Provisions", ("provisions",)),
-        ("Status as listed", ("status",)),
-        ("Duration", ("duration",)),
-        ("Summary", ("summary", "description")),
-    ):
-        values = _all(props, *names)
-        if values:
-            notes.append(f"{label}: {'; '.join(values)}")
+    notes = _facts(props, _SANCTION_FACTS, _SANCTION_FACT_NAMES, "; ")
     start = _date(props.get("startDate", ())) or _date(props.get("listingDate", ()))
     end = _date(props.get("endDate", ()))
     return Designation(

@@ -35,6 +35,9 @@ _RELATION_EDGES = {
     "owner-of": ("Ownership", "owner", "asset"),
     "director-of": ("Directorship", "director", "organization"),
 }
+#: Organisation kinds written as a more specific FtM schema than ``Organization`` (the kinds a
+#: briefing uses, and the schema names the FtM reader keeps as kinds).
+_ORGANISATION_SCHEMATA = {"company": "Company", "publicbody": "PublicBody"}
 _ARTICLE_KINDS = ("article", "news", "press-release", "report")
 
 
@@ -136,7 +139,9 @@ class _Writer:
         if org.founded is not None:
             _set(props, "incorporationDate", _point(org.founded.start))
         self.cite(props, org.citations)
-        yield _entity(org.id, "Company" if org.kind == "company" else "Organization", props)
+        yield _entity(
+            org.id, _ORGANISATION_SCHEMATA.get((org.kind or "").lower(), "Organization"), props
+        )
         yield from self.sanctions(org.id, org.designations)
         for number, relation in enumerate(org.relations, start=1):
             schema, one, other = _RELATION_EDGES.get(
