@@ -868,6 +868,16 @@ def test_ftm_a_file_with_no_entities_is_an_error(tmp_path: Path) -> None:
     check(one(list(found.problems), "ftm-malformed"), 1, 1, Severity.ERROR, "no FtM entities")
 
 
+def test_ftm_a_pretty_printed_document_is_an_error_not_an_empty_briefing(
+    tmp_path: Path,
+) -> None:
+    content = '{\n  "id": "o1",\n  "schema": "Organization"\n}\n'
+    found = loaded(tmp_path, content, "e.ftm.json")
+    assert not found.ok
+    check(found.problems[0], 1, 1, Severity.ERROR, "no FtM entities", "one JSON entity per line")
+    assert {p.line for p in found.problems[1:]} == {1, 2, 3, 4}
+
+
 def test_ftm_an_unknown_schema_is_a_problem(tmp_path: Path) -> None:
     found = loaded(
         tmp_path, ORG_LINE + '{"id": "z", "schema": "Spaceship", "properties": {}}\n', "e.jsonl"

@@ -515,8 +515,16 @@ def read(path: str, data: bytes) -> FtmContent:
                 "see the FollowTheMoney mapping in the documentation",
             )
         )
-    if not entities and not reader.problems:
-        reader.problems.append(error(Position(path), "ftm-malformed", "no FtM entities in file"))
+    if not entities:
+        reader.problems.insert(
+            0,
+            error(
+                Position(path),
+                "ftm-malformed",
+                "no FtM entities in file",
+                "an FtM file holds one JSON entity per line, not one JSON document",
+            ),
+        )
     return FtmContent(
         problems=tuple(reader.problems),
         info=_info(path, lines),
