@@ -25,6 +25,7 @@ class EntityKind(enum.Enum):
     SPEAKER = "speaker"
     QUOTE = "quote"
     EVENT = "event"
+    DESIGNATION = "designation"
 
 
 class Citation(Record, frozen=True):

@@ -23,6 +23,7 @@ _KIND_WORDS = {
     EntityKind.SPEAKER: "speaker",
     EntityKind.QUOTE: "quote",
     EntityKind.EVENT: "event",
+    EntityKind.DESIGNATION: "designation",
 }
 
 

@@ -53,6 +53,14 @@ class Ref:
 
 
 @dataclass(frozen=True, slots=True)
+class Identifiers:
+    """A mapping of identifier schemes (lower-case words: ``wikidata``, ``opensanctions``,
+    ``ofac``, ``federal-register``) to the identifier in that scheme, as text."""
+
+    example: str = "wikidata: Q1234567"
+
+
+@dataclass(frozen=True, slots=True)
 class ListOf:
     item: FieldType
 
@@ -72,6 +80,8 @@ class Field:
     description: str
     required: bool = False
     default: str | None = None
+    #: The format version that added the field (v1 files never use a v2 field).
+    since: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,8 @@ class Record:
     fields: tuple[Field, ...]
     description: str = ""
     entity: EntityKind | None = None
+    #: Fields of which at least one must be given (a quote's speaker or attribution).
+    one_of: tuple[str, ...] = ()
     _by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -95,7 +107,7 @@ class Record:
         return tuple(f.name for f in self.fields)
 
 
-FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Record
+FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Identifiers | Record
 
 ORGANISATION_KINDS = (
     "cartel",
@@ -125,7 +137,25 @@ RELATION_TYPES = (
     "rival-of",
     "affiliated-with",
     "member-of",
+    "backed-by",
+    "at-war-with",
 )
+
+#: How a relation reads from each side: from the organisation that declares it ("backed by"),
+#: and from the organisation it names ("backs": Iran backs the Houthis).
+RELATION_WORDS: dict[str, tuple[str, str]] = {
+    "split-from": ("split from", "splinter group"),
+    "faction-of": ("faction of", "faction"),
+    "part-of": ("part of", "part"),
+    "successor-of": ("successor of", "predecessor of"),
+    "allied-with": ("allied with", "allied with"),
+    "rival-of": ("rival of", "rival of"),
+    "affiliated-with": ("affiliated with", "affiliate"),
+    "member-of": ("member of", "member"),
+    "backed-by": ("backed by", "backs"),
+    "at-war-with": ("at war with", "at war with"),
+}
+CONFIDENCES = ("high", "moderate", "low")
 QUOTE_KINDS = ("direct", "paraphrase")
 QUOTE_CONTEXTS = (
     "statement",
@@ -145,7 +175,12 @@ SOURCE_REF = Ref((EntityKind.SOURCE,))
 ORGANISATION_REF = Ref((EntityKind.ORGANISATION,))
 SPEAKER_REF = Ref((EntityKind.SPEAKER,))
 PARTICIPANT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
-SUBJECT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT))
+SUBJECT_REF = Ref(
+    (EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT, EntityKind.DESIGNATION)
+)
+VOICE_REF = Ref((EntityKind.SPEAKER, EntityKind.ORGANISATION))
+WITNESS_REF = Ref((EntityKind.SOURCE, EntityKind.SPEAKER, EntityKind.ORGANISATION))
+DESIGNATION_REF = Ref((EntityKind.DESIGNATION,))
 TEXTS = ListOf(Text())
 
 CITATION = Record(
@@ -169,6 +204,18 @@ CITES = (
 
 AS_WRITTEN = Field(
     "as_written", Text("this week"), "The date in the source's own words, e.g. 'on Wednesday'."
+)
+IDENTIFIERS = Field(
+    "identifiers",
+    Identifiers(),
+    "Identifiers in other data sets, by scheme: wikidata, opensanctions, ofac...",
+    since=2,
+)
+CONFIDENCE = Field(
+    "confidence",
+    Choice(CONFIDENCES, "confidence"),
+    "How sure the author is of it: high, moderate or low.",
+    since=2,
 )
 
 BRIEFING = Record(
@@ -194,14 +241,57 @@ SOURCE = Record(
         Field("published", Date(), "When it was published."),
         Field("accessed", Date(), "When the author read it."),
         Field("notes", Text(), "Anything a reader should know about the source."),
+        Field(
+            "archive_url", Url(), "An archived copy (e.g. on the Wayback Machine).", since=2
+        ),
+        Field(
+            "via",
+            SOURCE_REF,
+            "The source this one reprints or relays (a wire story in a newspaper).",
+            since=2,
+        ),
+        IDENTIFIERS,
     ),
     "A document that claims in the briefing rest on.",
     EntityKind.SOURCE,
 )
 
+REVOCATION = Record(
+    "revocation",
+    (
+        Field("announced", Date(), "When the revocation was announced."),
+        Field("date", Date(), "When the revocation took effect."),
+        AS_WRITTEN,
+        Field("by", Text("Secretary of State"), "Who revoked it."),
+        Field("reason", Text(), "Why, in the words of the source or the author."),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "The end of a designation by an act of its own.",
+)
+
+AMENDMENT = Record(
+    "amendment",
+    (
+        Field("date", Date(), "When the amendment took effect.", required=True),
+        Field("change", Text("added the alias Jabhat Fath al-Sham"), "What changed.", required=True),
+        AS_WRITTEN,
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "A change to a designation: an alias added, a new name.",
+)
+
 DESIGNATION = Record(
     "designation",
     (
+        Field(
+            "id",
+            Slug(),
+            "The designation's id, for a later designation's 'restores' and a quote's or "
+            "event's 'about'.",
+            since=2,
+        ),
         Field("authority", Text("US Department of State"), "Who designated.", required=True),
         Field(
             "programme",
@@ -210,6 +300,7 @@ DESIGNATION = Record(
             required=True,
         ),
         Field("basis", Text("Immigration and Nationality Act, section 219"), "The legal basis."),
+        Field("announced", Date(), "When the designation was announced.", since=2),
         Field("date", Date(), "When the designation took effect."),
         AS_WRITTEN,
         Field("end", Date(), "When it ended, if it did."),
@@ -219,10 +310,28 @@ DESIGNATION = Record(
             "Whether it is in force.",
             default="active",
         ),
+        Field(
+            "revocation",
+            REVOCATION,
+            "Its revocation, if it was revoked.",
+            since=2,
+        ),
+        Field(
+            "amendments",
+            ListOf(AMENDMENT),
+            "Changes made to it since (aliases added, renamings).",
+            since=2,
+        ),
+        Field(
+            "restores",
+            DESIGNATION_REF,
+            "The id of an earlier, revoked designation that this one restores.",
+            since=2,
+        ),
         Field("notes", Text(), "Notes."),
         *CITES,
     ),
-    "A listing of the organisation by an authority (sanctions, terrorist lists).",
+    "A listing of an organisation or person by an authority (sanctions, terrorist lists).",
 )
 
 RELATION = Record(
@@ -236,6 +345,19 @@ RELATION = Record(
         ),
         Field("organisation", ORGANISATION_REF, "The other organisation's id.", required=True),
         Field("period", Date(), "When the relation held."),
+        Field(
+            "asserted_by",
+            ListOf(WITNESS_REF),
+            "Who asserts it: sources, speakers or organisations.",
+            since=2,
+        ),
+        Field(
+            "disputed_by",
+            ListOf(WITNESS_REF),
+            "Who disputes or denies it: sources, speakers or organisations.",
+            since=2,
+        ),
+        CONFIDENCE,
         Field("notes", Text(), "Notes."),
         *CITES,
     ),
@@ -256,6 +378,7 @@ ORGANISATION = Record(
         Field("description", Text(), "A short description in the author's words."),
         Field("designations", ListOf(DESIGNATION), "Its designations by authorities."),
         Field("relations", ListOf(RELATION), "Its relations to other organisations."),
+        IDENTIFIERS,
         *CITES,
     ),
     "A group, body or outlet the briefing is about or mentions.",
@@ -282,36 +405,91 @@ SPEAKER = Record(
         Field("description", Text(), "A short description."),
         Field("roles", ListOf(ROLE), "Positions held."),
         Field("affiliations", ListOf(ORGANISATION_REF), "Organisations they belong to."),
+        Field(
+            "designations",
+            ListOf(DESIGNATION),
+            "Their designations by authorities (a leader listed as an SDGT).",
+            since=2,
+        ),
+        IDENTIFIERS,
         *CITES,
     ),
     "A person whose words the briefing reports.",
     EntityKind.SPEAKER,
 )
 
+VARIANT = Record(
+    "variant",
+    (
+        Field("text", Text(), "The words as this wording gives them.", required=True),
+        Field("original", Text(), "The words in the language they were said in.", since=2),
+        Field("translated_by", Text("Reuters"), "Who translated this wording.", since=2),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "Another wording of the same words, as another source prints them.",
+)
+
 QUOTE = Record(
     "quote",
     (
         Field("id", Slug(), "The quote's id (derived from speaker and text when absent)."),
-        Field("speaker", SPEAKER_REF, "Who said it.", required=True),
-        Field("text", Text(), "The words, exactly as the source prints them.", required=True),
+        Field(
+            "speaker",
+            VOICE_REF,
+            "Who said it: a speaker, or an organisation for a statement in its name.",
+        ),
+        Field(
+            "attribution",
+            Text("a senior State Department official"),
+            "Who said it, in the source's words, when no one is named; with 'speaker' too, "
+            "who spoke for that organisation.",
+            since=2,
+        ),
+        Field(
+            "text",
+            Text(),
+            "The words, exactly as the source prints them (a translation if 'translated_by' "
+            "is given).",
+            required=True,
+        ),
         Field(
             "kind",
             Choice(QUOTE_KINDS, "quote kind"),
             "direct (the words as spoken) or paraphrase (reported speech).",
             default="direct",
         ),
+        Field("language", Text("ar"), "The language the words were said in (BCP 47 tag).", since=2),
+        Field("original", Text(), "The words in the language they were said in.", since=2),
+        Field(
+            "translated_by",
+            Text("Reuters"),
+            "Who translated the words in 'text' (an agency, the source, the author): "
+            "'text' is then a translation, not the words as spoken.",
+            since=2,
+        ),
+        Field(
+            "variants",
+            ListOf(VARIANT),
+            "Other wordings of the same words, each with its own sources.",
+            since=2,
+        ),
         Field("date", Date(), "When it was said."),
         AS_WRITTEN,
         Field("context", Choice(QUOTE_CONTEXTS, "quote context"), "Where it was said."),
         Field("audience", Text("White House reporters"), "To whom."),
         Field(
-            "about", ListOf(SUBJECT_REF), "Ids of organisations, speakers or events it is about."
+            "about",
+            ListOf(SUBJECT_REF),
+            "Ids of organisations, speakers, events or designations it is about.",
         ),
+        CONFIDENCE,
         Field("notes", Text(), "Notes, e.g. [sic] remarks."),
         *CITES,
     ),
     "Words a speaker said, directly or as reported.",
     EntityKind.QUOTE,
+    one_of=("speaker", "attribution"),
 )
 
 EVENT = Record(
@@ -325,6 +503,13 @@ EVENT = Record(
         Field("participants", ListOf(PARTICIPANT_REF), "Organisations and speakers involved."),
         Field("places", TEXTS, "Where it happened."),
         Field("tags", TEXTS, "Free keywords."),
+        Field(
+            "about",
+            ListOf(DESIGNATION_REF),
+            "Ids of designations it is about (a listing, a revocation).",
+            since=2,
+        ),
+        CONFIDENCE,
         *CITES,
     ),
     "Something that happened, for the chronology.",

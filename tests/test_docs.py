@@ -21,6 +21,7 @@ if __name__ == "__main__":  # run as a script from anywhere
 from fto_tui.dates import EdtfDate  # noqa: E402
 from fto_tui.references import kind_word  # noqa: E402
 from fto_tui.schema import (  # noqa: E402
+    AMENDMENT,
     BRIEFING,
     CITATION,
     DESIGNATION,
@@ -29,6 +30,7 @@ from fto_tui.schema import (  # noqa: E402
     ORGANISATION,
     QUOTE,
     RELATION,
+    REVOCATION,
     ROLE,
     SOURCE,
     SPEAKER,
@@ -36,6 +38,7 @@ from fto_tui.schema import (  # noqa: E402
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -43,11 +46,26 @@ from fto_tui.schema import (  # noqa: E402
     Text,
     Url,
 )
+from fto_tui.schema import VARIANT  # noqa: E402
 
 GUIDE = ROOT / "docs" / "briefing-format.md"
 #: The modules whose problems the loader reports.
 LOADER_MODULES = ("reading.py", "yamltree.py", "validate.py", "loader.py", "cache.py")
-RECORDS = (FILE, BRIEFING, SOURCE, ORGANISATION, DESIGNATION, RELATION, SPEAKER, ROLE, QUOTE, EVENT)
+RECORDS = (
+    FILE,
+    BRIEFING,
+    SOURCE,
+    ORGANISATION,
+    DESIGNATION,
+    REVOCATION,
+    AMENDMENT,
+    RELATION,
+    SPEAKER,
+    ROLE,
+    QUOTE,
+    VARIANT,
+    EVENT,
+)
 RECORDS_WITH_CITATION = (*RECORDS, CITATION)
 
 DATE_EXAMPLES = (
@@ -99,6 +117,8 @@ def _type(typ: FieldType) -> str:
         return f"list of {_type(item)}"
     if isinstance(typ, Either):
         return f"{_type(typ.scalar)} or {typ.record.what}"
+    if isinstance(typ, Identifiers):
+        return "identifiers (scheme: identifier)"
     return typ.what
 
 
@@ -111,9 +131,14 @@ def field_table(record: Record) -> str:
     ]
     for spec in record.fields:
         required = "yes" if spec.required else ""
+        if spec.name in record.one_of:
+            others = [f"`{name}`" for name in record.one_of if name != spec.name]
+            required = f"yes, or {' or '.join(others)}"
         if spec.default is not None:
             required = f"no (default `{spec.default}`)"
         description = spec.description.replace("|", "\\|")
+        if spec.since > 1:
+            description += f" *(v{spec.since})*"
         lines.append(f"| `{spec.name}` | {_type(spec.type)} | {required} | {description} |")
     return "\n".join(lines)
 
