@@ -62,6 +62,7 @@ from fto_tui.validate import (
     FileContent,
     Validator,
     _cites,
+    uncited_parts,
 )
 
 #: Files smaller than this take the precise path: it is quick enough for them, and the
@@ -428,6 +429,9 @@ class _FastRead:
             return self._record(value, -1, typ.record), -1
         return self._check_ref(value, node, typ.scalar)
 
+    def _decline(self, value: Any, node: int, typ: Any) -> Any:
+        raise _Decline  # a field added in format v2: the precise path reads it
+
     def _check_record(self, value: Any, node: int, typ: Any) -> Any:
         return self._record(value, node, typ), self._map_offset(node)
 
@@ -467,6 +471,8 @@ class _FastRead:
                         raise _Decline
                 fields[name] = check(self, item, child, typ)
         if "source" in fields and "sources" in fields:
+            raise _Decline
+        if record.one_of and not any(name in fields for name in record.one_of):
             raise _Decline
         return fields
 
@@ -518,7 +524,7 @@ class _FastRead:
         }
         for name, record, fields, offset in pending:
             built = _BUILDERS[record.what](shim, fields, offset)  # type: ignore[arg-type]
-            if not _cites(built):
+            if not _cites(built) or uncited_parts(built):
                 raise _Decline  # the precise path warns about an item that cites nothing
             targets[name].append(built)
         # Where each reference is written is left out: only a reference problem needs it,
@@ -575,9 +581,10 @@ def _plan(record: Record) -> _Plan:
     required fields."""
     plan = _PLANS.get(id(record))
     if plan is None:
+        # Fields added in format v2 are left to the precise path: the fast path declines.
         steps: dict[str, _Step] = {
             spec.name: (
-                _CHECKS[type(spec.type)],
+                _CHECKS[type(spec.type)] if spec.since == 1 else _FastRead._decline,
                 spec.type,
                 rank if _refers(spec.type) else -1,
                 _needs_node(spec.type),

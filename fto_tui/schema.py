@@ -7,9 +7,11 @@ names; :mod:`fto_tui.validate` maps them onto the model.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass, field
 
+from fto_tui import model
 from fto_tui.model import EntityKind
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -43,6 +45,8 @@ class Choice:
 
     values: tuple[str, ...]
     what: str
+    #: The enumeration the model keeps the value as (text when None).
+    enum: type[enum.Enum] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,9 @@ class Record:
     entity: EntityKind | None = None
     #: Fields of which at least one must be given (a quote's speaker or attribution).
     one_of: tuple[str, ...] = ()
+    #: The model record built from it: its attributes are the fields' names (``source`` and
+    #: ``sources`` become ``citations``), and ``origin``, where it is written.
+    model: type | None = None
     _by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,6 +112,17 @@ class Record:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    @property
+    def nested(self) -> tuple[Field, ...]:
+        """The fields that hold records of their own (designations, a revocation), not
+        counting citations."""
+        return tuple(
+            spec
+            for spec in self.fields
+            if isinstance(spec.type, Record)
+            or (isinstance(spec.type, ListOf) and isinstance(spec.type.item, Record))
+        )
 
 
 FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Identifiers | Record
@@ -178,7 +196,7 @@ PARTICIPANT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
 SUBJECT_REF = Ref(
     (EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT, EntityKind.DESIGNATION)
 )
-VOICE_REF = Ref((EntityKind.SPEAKER, EntityKind.ORGANISATION))
+VOICE_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
 WITNESS_REF = Ref((EntityKind.SOURCE, EntityKind.SPEAKER, EntityKind.ORGANISATION))
 DESIGNATION_REF = Ref((EntityKind.DESIGNATION,))
 TEXTS = ListOf(Text())
@@ -241,9 +259,7 @@ SOURCE = Record(
         Field("published", Date(), "When it was published."),
         Field("accessed", Date(), "When the author read it."),
         Field("notes", Text(), "Anything a reader should know about the source."),
-        Field(
-            "archive_url", Url(), "An archived copy (e.g. on the Wayback Machine).", since=2
-        ),
+        Field("archive_url", Url(), "An archived copy (e.g. on the Wayback Machine).", since=2),
         Field(
             "via",
             SOURCE_REF,
@@ -254,6 +270,7 @@ SOURCE = Record(
     ),
     "A document that claims in the briefing rest on.",
     EntityKind.SOURCE,
+    model=model.Source,
 )
 
 REVOCATION = Record(
@@ -268,18 +285,22 @@ REVOCATION = Record(
         *CITES,
     ),
     "The end of a designation by an act of its own.",
+    model=model.Revocation,
 )
 
 AMENDMENT = Record(
     "amendment",
     (
         Field("date", Date(), "When the amendment took effect.", required=True),
-        Field("change", Text("added the alias Jabhat Fath al-Sham"), "What changed.", required=True),
+        Field(
+            "change", Text("added the alias Jabhat Fath al-Sham"), "What changed.", required=True
+        ),
         AS_WRITTEN,
         Field("notes", Text(), "Notes."),
         *CITES,
     ),
     "A change to a designation: an alias added, a new name.",
+    model=model.Amendment,
 )
 
 DESIGNATION = Record(
@@ -332,6 +353,7 @@ DESIGNATION = Record(
         *CITES,
     ),
     "A listing of an organisation or person by an authority (sanctions, terrorist lists).",
+    model=model.Designation,
 )
 
 RELATION = Record(
@@ -362,6 +384,7 @@ RELATION = Record(
         *CITES,
     ),
     "A relation from this organisation to another.",
+    model=model.Relation,
 )
 
 ORGANISATION = Record(
@@ -383,6 +406,7 @@ ORGANISATION = Record(
     ),
     "A group, body or outlet the briefing is about or mentions.",
     EntityKind.ORGANISATION,
+    model=model.Organisation,
 )
 
 ROLE = Record(
@@ -394,6 +418,7 @@ ROLE = Record(
         *CITES,
     ),
     "A position a speaker holds or held.",
+    model=model.Role,
 )
 
 SPEAKER = Record(
@@ -416,6 +441,7 @@ SPEAKER = Record(
     ),
     "A person whose words the briefing reports.",
     EntityKind.SPEAKER,
+    model=model.Speaker,
 )
 
 VARIANT = Record(
@@ -428,6 +454,7 @@ VARIANT = Record(
         *CITES,
     ),
     "Another wording of the same words, as another source prints them.",
+    model=model.Variant,
 )
 
 QUOTE = Record(
@@ -455,7 +482,7 @@ QUOTE = Record(
         ),
         Field(
             "kind",
-            Choice(QUOTE_KINDS, "quote kind"),
+            Choice(QUOTE_KINDS, "quote kind", model.QuoteKind),
             "direct (the words as spoken) or paraphrase (reported speech).",
             default="direct",
         ),
@@ -490,6 +517,7 @@ QUOTE = Record(
     "Words a speaker said, directly or as reported.",
     EntityKind.QUOTE,
     one_of=("speaker", "attribution"),
+    model=model.Quote,
 )
 
 EVENT = Record(
@@ -514,6 +542,7 @@ EVENT = Record(
     ),
     "Something that happened, for the chronology.",
     EntityKind.EVENT,
+    model=model.Event,
 )
 
 #: The sections of a briefing file, in the order they are read.
@@ -533,3 +562,27 @@ FILE = Record(
     ),
     "A briefing file: one YAML document.",
 )
+
+
+def _records(record: Record, seen: dict[str, Record]) -> None:
+    seen.setdefault(record.what, record)
+    for spec in record.fields:
+        typ = spec.type
+        while isinstance(typ, ListOf):
+            typ = typ.item
+        if isinstance(typ, Either):
+            typ = typ.record
+        if isinstance(typ, Record) and typ.what not in seen:
+            _records(typ, seen)
+
+
+def all_records() -> tuple[Record, ...]:
+    """Every record the format declares, the file first."""
+    seen: dict[str, Record] = {}
+    _records(FILE, seen)
+    return tuple(seen.values())
+
+
+#: The declaration of each model record that is built from one.
+RECORD_OF: dict[type, Record] = {r.model: r for r in all_records() if r.model is not None}
+RECORD_OF[model.DesignationAct] = EVENT  # an event derived from a designation

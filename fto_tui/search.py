@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from itertools import compress, repeat, tee
 from operator import contains
 
-from fto_tui.index import Collection
+from fto_tui.index import Collection, quote_voice
 from fto_tui.model import Entity, EntityKind, Organisation, Quote, Source, Speaker
+from fto_tui.schema import RECORD_OF, ListOf, Record, Text
 
 __all__ = ["SearchHit", "SearchIndex", "fold"]
 
@@ -139,6 +140,45 @@ def _fields(entity: Entity) -> Iterator[tuple[bool, str, str]]:
         yield True, "title", entity.title
         if entity.description:
             yield False, "description", entity.description
+    yield from _declared_texts(entity, RECORD_OF[type(entity)], None)
+
+
+#: Fields searched above with a rank of their own.
+_RANKED = frozenset({"name", "title", "text", "publisher", "description"})
+_TEXT_FIELDS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, Record], ...]]] = {}
+
+
+def _text_fields(record: Record) -> tuple[tuple[str, ...], tuple[tuple[str, Record], ...]]:
+    """A record's text fields, and its fields holding records, as declared."""
+    found = _TEXT_FIELDS.get(id(record))
+    if found is None:
+        texts = tuple(spec.name for spec in record.fields if isinstance(spec.type, Text))
+        nested = []
+        for spec in record.nested:
+            typ = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+            assert isinstance(typ, Record)
+            nested.append((spec.name, typ))
+        found = _TEXT_FIELDS[id(record)] = (texts, tuple(nested))
+    return found
+
+
+def _declared_texts(
+    value: object, record: Record, label: str | None
+) -> Iterator[tuple[bool, str, str]]:
+    """Every other text field the format declares (notes, originals, variant wordings,
+    designations and relations), found through the declaration: a new text field is searched
+    with no change here. Fields of nested records are labelled with the record's name."""
+    texts, nested = _text_fields(record)
+    for name in texts:
+        if label is None and name in _RANKED:
+            continue
+        text = getattr(value, name)
+        if text:
+            yield False, label or name.replace("_", " "), text
+    for name, typ in nested:
+        held = getattr(value, name)
+        for item in held if isinstance(held, tuple) else (held,) if held is not None else ():
+            yield from _declared_texts(item, typ, typ.what)
 
 
 #: Texts scanned in one go. Each scan loops in C and holds the interpreter lock throughout, so
@@ -252,8 +292,7 @@ class SearchIndex:
 
 def _title(entity: Entity, collection: Collection) -> str:
     if isinstance(entity, Quote):
-        speaker = collection.get(entity.speaker)
-        return speaker.name if isinstance(speaker, Speaker) else entity.speaker
+        return quote_voice(entity, collection)
     return entity.name
 
 

@@ -34,6 +34,7 @@ from fto_tui.schema import (  # noqa: E402
     ROLE,
     SOURCE,
     SPEAKER,
+    VARIANT,
     Choice,
     Date,
     Either,
@@ -46,7 +47,6 @@ from fto_tui.schema import (  # noqa: E402
     Text,
     Url,
 )
-from fto_tui.schema import VARIANT  # noqa: E402
 
 GUIDE = ROOT / "docs" / "briefing-format.md"
 #: The modules whose problems the loader reports.

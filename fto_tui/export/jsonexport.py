@@ -174,7 +174,7 @@ class _Resolver:
     def quote(self, quote: Quote) -> Json:
         return {
             "id": quote.id,
-            "speaker": self.ref(quote.speaker),
+            "speaker": self.ref(quote.speaker) if quote.speaker is not None else None,
             "text": quote.text,
             "kind": quote.kind.value,
             "date": date_json(quote.date),
