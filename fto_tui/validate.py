@@ -11,6 +11,7 @@ import contextlib
 import functools
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,17 @@ MISSING: Any = _Missing()
 
 def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.casefold())) or "x"
+
+
+def id_suggestion(text: str) -> str:
+    """An id to suggest for ``text``: accents dropped (``Cártel`` gives ``cartel``); for text
+    in a script other than Latin, a description of what to write."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    if any(c.isalpha() and not c.isascii() for c in plain) or not words:
+        return "the name in Latin letters, like 'abu-muhammad-al-julani'"
+    return "'" + "-".join(words) + "'"
 
 
 def _short_hash(*parts: str) -> str:
@@ -304,11 +316,20 @@ class Validator:
                 if name == "<<":
                     self.err(key, "merge-key", "merge keys (<<) are not allowed in briefings")
                     continue
+                owners = _OWNERS.get(name, ())
+                elsewhere = (
+                    f"'{name}' belongs to {' and '.join(f'{w}s' for w in owners)}, "
+                    f"not to {record.what}s"
+                    if owners and record.what not in owners
+                    else None
+                )
                 self.warn(
                     key,
                     "unknown-key",
                     f"unknown key '{name}' in {_article(record.what)} {record.what}",
-                    did_you_mean(name, record.names) or "known keys: " + ", ".join(record.names),
+                    elsewhere
+                    or did_you_mean(name, record.names)
+                    or "known keys: " + ", ".join(record.names),
                 )
                 self._check_unread(value)
         return entries
@@ -544,7 +565,7 @@ class Validator:
             node,
             "bad-id",
             f"'{text}' is not a valid {what}",
-            f"ids are lower-case words joined by hyphens, like '{slugify(text)}'",
+            f"ids are lower-case words joined by hyphens, like {id_suggestion(text)}",
         )
         return MISSING
 
@@ -707,6 +728,12 @@ _BUILDERS: dict[str, Callable[[Validator, dict[str, Any], Node], Any]] = {
     record.what: _builder(record) for _name, record in SECTIONS
 }
 
+
+#: For each field name, the kinds of entity that have it (for a key given to the wrong kind).
+_OWNERS: dict[str, tuple[str, ...]] = {}
+for _name, _record in SECTIONS:
+    for _spec in _record.fields:
+        _OWNERS[_spec.name] = (*_OWNERS.get(_spec.name, ()), _record.what)
 
 _CHECKS: dict[type, Callable[[Validator, Node, Any, str], Any]] = {
     Record: Validator._check_record,

@@ -361,9 +361,7 @@ def quote_kind_words(quote: Quote) -> str:
             kind += f", translated by {one_line(quote.translated_by)}"
         return kind
     if quote.translated_by:
-        return (
-            f"direct, in translation by {one_line(quote.translated_by)} (not the words as spoken)"
-        )
+        return f"direct, in translation (translated by {one_line(quote.translated_by)})"
     return "direct (the words as spoken)"
 
 
