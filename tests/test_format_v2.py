@@ -26,91 +26,10 @@ from tests.test_errors import HEAD, SOURCE, check, one, problems, write
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "briefing-format.md"
 
-#: The Houthi-style story told in format v2, with invented names and no notes at all.
-STORY = (
-    HEAD
-    + SOURCE
-    + """\
-organisations:
-  - id: river-movement
-    name: River Movement
-    source: src
-    identifiers: {wikidata: Q111, opensanctions: NK-river}
-    designations:
-      - id: river-fto-1
-        authority: Department of Lists
-        programme: Listed Organisations
-        announced: 2021-01-10
-        date: 2021-01-19
-        status: revoked
-        revocation:
-          announced: 2021-02-05
-          date: 2021-02-16
-          by: Secretary of Lists
-          reason: to ease relief deliveries
-          source: src
-        source: src
-      - id: river-fto-2
-        authority: Department of Lists
-        programme: Listed Organisations
-        announced: 2025-03-04
-        date: 2025-03-05
-        restores: river-fto-1
-        amendments:
-          - date: 2025-06-01
-            change: added the alias River Guard
-            source: src
-        source: src
-    relations:
-      - type: backed-by
-        organisation: hill-state
-        asserted_by: [foreign-ministry, src]
-        disputed_by: [hill-state]
-        confidence: moderate
-        source: src
-  - id: hill-state
-    name: Hill State
-    kind: government
-    source: src
-  - id: foreign-ministry
-    name: Ministry of Foreign Affairs
-    kind: government-body
-    source: src
-speakers:
-  - id: river-leader
-    name: Ahmad River
-    source: src
-    designations:
-      - authority: Department of Lists
-        programme: Listed Persons
-        date: 2021-01-19
-        source: src
-quotes:
-  - id: minister-words
-    speaker: foreign-ministry
-    text: The listing is unjust.
-    language: ar
-    original: التصنيف ظالم
-    translated_by: Wire Agency
-    about: [river-fto-2]
-    variants:
-      - text: The designation is unfair.
-        translated_by: Other Wire
-        source: src
-    source: src
-  - attribution: a senior Department of Lists official
-    text: More names will follow.
-    kind: paraphrase
-    confidence: low
-    source: src
-events:
-  - date: 2025-03-05
-    title: Relief agencies react
-    about: [river-fto-2]
-    confidence: high
-    source: src
-"""
-)
+#: The Houthi-style story told in format v2, with invented names and no notes at all (the
+#: reader's tests open the same file).
+STORY_PATH = Path(__file__).resolve().parent / "ui" / "data" / "story-v2.yaml"
+STORY = STORY_PATH.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -381,7 +381,7 @@ def _quote(quote: Quote, collection: Collection) -> list[Block]:
     if quote.language:
         blocks.append(_field("Language", quote.language))
     if quote.original:
-        blocks += [_field("Original", ""), _text(quote.original)]
+        blocks.append(_field("Original", quote.original))
     if quote.date is not None or quote.as_written:
         blocks.append(_field("Date", _date_with_words(quote.date, quote.as_written)))
     if quote.context:
