@@ -682,17 +682,20 @@ def _converter(typ: FieldType) -> _Convert:
     return _identity
 
 
-_PLANS: dict[int, tuple[dict[str, _Convert | None], bool]] = {}
+_Plan = tuple[dict[str, _Convert | None], bool, Callable[[dict[str, Any]], str] | None, Any]
+_PLANS: dict[int, _Plan] = {}
 
 
-def _plan(record: Record) -> tuple[dict[str, _Convert | None], bool]:
-    """Each field's converter (None for the citation fields), and whether the record cites."""
+def _plan(record: Record) -> _Plan:
+    """Each field's converter (None for the citation fields), whether the record cites, how
+    its id is derived when absent, and its model."""
     plan = _PLANS.get(id(record))
     if plan is None:
         steps: dict[str, _Convert | None] = {}
         for spec in record.fields:
             steps[spec.name] = None if spec.name in ("source", "sources") else _converter(spec.type)
-        plan = _PLANS[id(record)] = (steps, "source" in steps)
+        derive = _DERIVED_IDS.get(record.what)
+        plan = _PLANS[id(record)] = (steps, "source" in steps, derive, record.model)
     return plan
 
 
@@ -703,21 +706,24 @@ def build(v: Any, record: Record, values: dict[str, Any], node: Any) -> Any:
     model under the same name needs no code here. ``v`` is a :class:`Validator` or anything
     with its ``origin`` and ``citations`` (the fast path's stand-in).
     """
-    steps, cites = _plan(record)
+    steps, cites, derive, model = _PLANS.get(id(record)) or _plan(record)
     kwargs: dict[str, Any] = {}
     for name, value in values.items():
         convert = steps[name]
-        if convert is not None:
-            kwargs[name] = value if convert is _identity else convert(v, value)
+        if convert is _identity:
+            kwargs[name] = value
+        elif convert is not None:
+            kwargs[name] = convert(v, value)
     if cites:
-        kwargs["citations"] = v.citations(values)
-    derive = _DERIVED_IDS.get(record.what)
+        kwargs["citations"] = v.citations(values) if values.keys() & _CITING else ()
     if derive is not None and "id" not in kwargs:
         kwargs["id"] = derive(values)
     if record is QUOTE and "speaker" not in kwargs:
-        kwargs["speaker"] = None
-    assert record.model is not None
-    return record.model(origin=v.origin(node), **kwargs)
+        kwargs["speaker"] = None  # an unnamed speaker: the attribution says who
+    return model(origin=v.origin(node), **kwargs)
+
+
+_CITING = frozenset({"source", "sources"})
 
 
 def _builder(record: Record) -> Callable[[Validator, dict[str, Any], Node], Any]:
