@@ -21,9 +21,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat, tee
 from operator import contains
+from typing import assert_never
 
 from fto_tui.index import Collection, quote_voice
-from fto_tui.model import Entity, EntityKind, Organisation, Quote, Source, Speaker
+from fto_tui.model import Entity, EntityKind, Event, Organisation, Quote, Source, Speaker
 from fto_tui.schema import RECORD_OF, ListOf, Record, Text
 
 __all__ = ["SearchHit", "SearchIndex", "fold"]
@@ -114,32 +115,35 @@ class _Entry:
 
 def _fields(entity: Entity) -> Iterator[tuple[bool, str, str]]:
     """(is a name, field, text) for every searchable field of an entity."""
-    if isinstance(entity, Organisation):
-        yield True, "name", entity.name
-        for alias in entity.aliases:
-            yield True, "alias", alias
-        if entity.description:
-            yield False, "description", entity.description
-        for activity in entity.activities:
-            yield False, "activity", activity
-    elif isinstance(entity, Speaker):
-        yield True, "name", entity.name
-        for alias in entity.aliases:
-            yield True, "alias", alias
-        for role in entity.roles:
-            yield True, "role", role.title
-        if entity.description:
-            yield False, "description", entity.description
-    elif isinstance(entity, Quote):
-        yield False, "text", entity.text
-    elif isinstance(entity, Source):
-        yield True, "title", entity.title
-        if entity.publisher:
-            yield True, "publisher", entity.publisher
-    else:
-        yield True, "title", entity.title
-        if entity.description:
-            yield False, "description", entity.description
+    match entity:
+        case Organisation():
+            yield True, "name", entity.name
+            for alias in entity.aliases:
+                yield True, "alias", alias
+            if entity.description:
+                yield False, "description", entity.description
+            for activity in entity.activities:
+                yield False, "activity", activity
+        case Speaker():
+            yield True, "name", entity.name
+            for alias in entity.aliases:
+                yield True, "alias", alias
+            for role in entity.roles:
+                yield True, "role", role.title
+            if entity.description:
+                yield False, "description", entity.description
+        case Quote():
+            yield False, "text", entity.text
+        case Source():
+            yield True, "title", entity.title
+            if entity.publisher:
+                yield True, "publisher", entity.publisher
+        case Event():
+            yield True, "title", entity.title
+            if entity.description:
+                yield False, "description", entity.description
+        case _:
+            assert_never(entity)
     yield from _declared_texts(entity, RECORD_OF[type(entity)], None)
 
 
