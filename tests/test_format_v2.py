@@ -166,6 +166,7 @@ def test_an_organisation_speaks_and_an_unnamed_speaker_is_an_attribution(
     story: Collection,
 ) -> None:
     assert [q.id for q in story.quotes_by("foreign-ministry")] == ["minister-words"]
+    assert "Statements (1)" in _reader_text(story, "foreign-ministry")
     unnamed = [q for q in story.quotes if q.speaker is None]
     assert len(unnamed) == 1 and unnamed[0].id.startswith("unnamed-")
     text = _reader_text(story, unnamed[0].id)

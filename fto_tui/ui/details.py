@@ -322,6 +322,7 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
             blocks.append(_link(collection, declarer.id, f"{words}: "))
             blocks += _relation_facts(relation, collection)
     blocks += _links(collection, "People", (p.id for p in collection.people_of(org.id)))
+    blocks += _links(collection, "Statements", (q.id for q in collection.quotes_by(org.id)))
     blocks += _links(collection, "Quotes about it", (q.id for q in collection.quotes_about(org.id)))
     blocks += _links(collection, "Events", (e.id for e in collection.events_of(org.id)))
     return blocks
