@@ -49,6 +49,7 @@ from fto_tui.schema import (
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -429,8 +430,16 @@ class _FastRead:
             return self._record(value, -1, typ.record), -1
         return self._check_ref(value, node, typ.scalar)
 
-    def _decline(self, value: Any, node: int, typ: Any) -> Any:
-        raise _Decline  # a field added in format v2: the precise path reads it
+    def _check_identifiers(self, value: Any, node: int, typ: Any) -> Any:
+        if type(value) is not dict:
+            raise _Decline
+        self.count += len(value)
+        found = []
+        for scheme, text in value.items():
+            if not _SLUG_MATCH(scheme):
+                raise _Decline
+            found.append((scheme, self._check_text(text, -1, typ)))
+        return tuple(found)
 
     def _check_record(self, value: Any, node: int, typ: Any) -> Any:
         return self._record(value, node, typ), self._map_offset(node)
@@ -543,6 +552,7 @@ _CHECKS: dict[type, Callable[[_FastRead, Any, int, Any], Any]] = {
     Date: _FastRead._check_date,
     Url: _FastRead._check_url,
     Choice: _FastRead._check_choice,
+    Identifiers: _FastRead._check_identifiers,
 }
 _SLUG_MATCH = SLUG.fullmatch
 _MASKS: dict[int, int] = {}
@@ -581,10 +591,9 @@ def _plan(record: Record) -> _Plan:
     required fields."""
     plan = _PLANS.get(id(record))
     if plan is None:
-        # Fields added in format v2 are left to the precise path: the fast path declines.
         steps: dict[str, _Step] = {
             spec.name: (
-                _CHECKS[type(spec.type)] if spec.since == 1 else _FastRead._decline,
+                _CHECKS[type(spec.type)],
                 spec.type,
                 rank if _refers(spec.type) else -1,
                 _needs_node(spec.type),
@@ -597,13 +606,21 @@ def _plan(record: Record) -> _Plan:
 
 
 def _nested_offsets(records: Iterator[dict[str, Any]]) -> Iterator[int]:
-    """The offsets of nested records (designations, relations, roles, citations)."""
-    for fields in records:
+    """The offsets of nested records (designations, relations, roles, revocations,
+    amendments, variants), at any depth; checked records are ``(fields, offset)`` pairs."""
+    stack = list(records)
+    while stack:
+        fields = stack.pop()
         for value in fields.values():
-            if type(value) is tuple:
-                for item in value:
-                    if type(item) is tuple and item[1] >= 0:
+            if type(value) is not tuple:
+                continue
+            if len(value) == 2 and type(value[0]) is dict and type(value[1]) is int:
+                value = (value,)  # a single record (a revocation)
+            for item in value:
+                if type(item) is tuple and len(item) == 2 and type(item[0]) is dict:
+                    if item[1] >= 0:
                         yield item[1]
+                    stack.append(item[0])
 
 
 def _briefing_info(path: str, values: dict[str, Any], origin: Position) -> Any:

@@ -23,6 +23,7 @@ from fto_tui.reading import decode
 from fto_tui.search import SearchIndex
 from fto_tui.ui.details import document_for
 from tests.test_errors import HEAD, SOURCE, check, one, problems, write
+from tests.test_fastload import agree
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "briefing-format.md"
 
@@ -327,19 +328,31 @@ def test_csv_export_covers_about_and_confidence(story: Collection) -> None:
     assert row.endswith("of River Movement,high")
 
 
-def test_the_fast_path_declines_files_using_v2_fields(tmp_path: Path) -> None:
+def test_the_fast_path_reads_v2_fields_as_the_precise_path_does(tmp_path: Path) -> None:
     if not fastload.available():
         pytest.skip("no fast parser here")
+    guide = GUIDE.read_text(encoding="utf-8")
+    example = re.findall(r"```yaml\n(.*?)```", guide, re.S)[0]
+    for text in (STORY, example):
+        assert agree(text) is not None  # read by the fast path, and the same as precise
+    # A large file with a v2 field takes the fast path and loads as the precise path does.
     big = tmp_path / "big.yaml"
     write_benchmark(str(big), 0.3)
-    data = big.read_bytes()
-    source = decode(str(big), data)
-    assert not isinstance(source, Exception)
-    assert fastload.content(source, data) is not None  # a v1 file takes the fast path
-    v2 = data.replace(b"    tags: [", b"    confidence: high\n    tags: [", 1)
+    v2 = big.read_bytes().replace(b"    tags: [", b"    confidence: high\n    tags: [", 1)
     source = decode(str(big), v2)
-    assert fastload.content(source, v2) is None  # declined: the precise path reads it
+    assert not isinstance(source, Exception)
+    assert fastload.content(source, v2) is not None
     big.write_bytes(v2)
     loaded = load_file(big)
     assert loaded.problems == ()
     assert any(e.confidence == "high" for e in loaded.events)
+    # A quote with neither speaker nor attribution is left to the precise path, which reports it.
+    broken = STORY.replace("    speaker: foreign-ministry\n", "")
+    assert fast_content(broken) is None
+
+
+def fast_content(text: str) -> object:
+    data = text.encode()
+    source = decode("b.yaml", data)
+    assert not isinstance(source, Exception)
+    return fastload.content(source, data)
