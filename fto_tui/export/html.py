@@ -233,7 +233,10 @@ class _Page:
             [
                 ("Basis", _e(d.basis or "")),
                 ("Announced", _date(d.announced)),
-                ("Date", _date(d.date, d.as_written)),
+                (
+                    "Took effect" if d.announced is not None else "Date",
+                    _date(d.date, d.as_written),
+                ),
                 ("Ended", _date(d.end)),
                 ("Status", _e(d.status)),
                 ("Restores", self.ref(d.restores) if d.restores else ""),

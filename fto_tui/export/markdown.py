@@ -155,7 +155,8 @@ class _Writer:
         self.field("Id", inline(d.id or ""), "  ")
         self.field("Basis", inline(d.basis or ""), "  ")
         self.field("Announced", _date(d.announced), "  ")
-        self.field("Date", _date(d.date, d.as_written), "  ")
+        took_effect = "Took effect" if d.announced is not None else "Date"
+        self.field(took_effect, _date(d.date, d.as_written), "  ")
         self.field("Ended", _date(d.end), "  ")
         self.field("Status", inline(d.status), "  ")
         self.field("Restores", inline(name_of(self.collection, d.restores or "")), "  ")
