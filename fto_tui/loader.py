@@ -353,13 +353,19 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                 )
                 continue
             wanted = kind_word(kinds)
-            if found is not None:
+            found_kind = (
+                found.entity_kind.value
+                if found is not None
+                else "designation"
+                if target in designations
+                else None
+            )
+            if found_kind is not None:
                 problems.append(
                     error(
                         position,
                         "wrong-reference",
-                        f"'{target}' is {_a(found.entity_kind.value)} "
-                        f"{found.entity_kind.value}, not {_a(wanted)} {wanted}",
+                        f"'{target}' is {_a(found_kind)} {found_kind}, not {_a(wanted)} {wanted}",
                     )
                 )
                 continue

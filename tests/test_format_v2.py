@@ -117,6 +117,18 @@ def test_unknown_restored_designation_and_clashing_designation_id(tmp_path: Path
     check(one(found, "duplicate-id"), 11, 9, Severity.ERROR, "designation id 'src'")
 
 
+def test_a_designation_named_where_another_kind_is_wanted(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + SOURCE
+        + "organisations:\n  - id: o\n    name: O\n    source: src\n    designations:\n"
+        "      - id: d1\n        authority: A\n        programme: P\n        source: src\n"
+        "events:\n  - date: 2020\n    title: E\n    participants: [d1]\n    source: src\n"
+    )
+    problem = one(problems(tmp_path, text), "wrong-reference")
+    assert problem.message == "'d1' is a designation, not an organisation or speaker"
+
+
 def test_designations_and_relations_that_cite_nothing_are_warned_about(tmp_path: Path) -> None:
     text = (
         HEAD
