@@ -46,31 +46,56 @@ def _by_date(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda e: (e.date.sort_key, e.title.casefold())))
 
 
-def _mentions(entity: Entity) -> Iterator[tuple[str, str]]:
+def _mentions(entity: Entity) -> list[tuple[str, str]]:
     """(field, id) for every reference an entity makes, as the format declares them; a
     reference inside a nested record (a relation's organisation) is under the entity's field
     that holds the record (``relations``)."""
-    yield from _references(entity, RECORD_OF[type(entity)], None)
-    for citation in citations_of(entity):
-        yield "sources", citation.source
+    found: list[tuple[str, str]] = []
+    _references(entity, RECORD_OF[type(entity)], None, found)
+    found.extend(("sources", citation.source) for citation in citations_of(entity))
+    return found
 
 
-def _references(value: object, record: Record, field: str | None) -> Iterator[tuple[str, str]]:
-    for spec in record.fields:
-        typ = spec.type
-        if isinstance(typ, Either) or spec.name in ("source", "sources"):
-            continue  # citations, listed by citations_of
-        found = getattr(value, spec.name, None)
-        if found is None or found == ():
+#: For each record: its fields holding references (name, whether a list) and its fields
+#: holding records (name, the record), as declared; citations left out.
+_Walk = tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, Record], ...]]
+_WALKS: dict[int, _Walk] = {}
+
+
+def _walk(record: Record) -> _Walk:
+    walk = _WALKS.get(id(record))
+    if walk is None:
+        refs: list[tuple[str, bool]] = []
+        nested: list[tuple[str, Record]] = []
+        for spec in record.fields:
+            typ = spec.type
+            if isinstance(typ, Either) or spec.name in ("source", "sources"):
+                continue
+            item = typ.item if isinstance(typ, ListOf) else typ
+            if isinstance(item, Ref):
+                refs.append((spec.name, isinstance(typ, ListOf)))
+            elif isinstance(item, Record):
+                nested.append((spec.name, item))
+        walk = _WALKS[id(record)] = (tuple(refs), tuple(nested))
+    return walk
+
+
+def _references(
+    value: object, record: Record, field: str | None, found: list[tuple[str, str]]
+) -> None:
+    refs, nested = _walk(record)
+    for name, many in refs:
+        held = getattr(value, name)
+        if many:
+            found.extend((field or name, target) for target in held)
+        elif held is not None:
+            found.append((field or name, held))
+    for name, item in nested:
+        held = getattr(value, name)
+        if held is None or held == ():
             continue
-        name = field or spec.name
-        item = typ.item if isinstance(typ, ListOf) else typ
-        if isinstance(item, Ref):
-            for target in found if isinstance(found, tuple) else (found,):
-                yield name, target
-        elif isinstance(item, Record):
-            for nested in found if isinstance(found, tuple) else (found,):
-                yield from _references(nested, item, name)
+        for part in held if type(held) is tuple else (held,):
+            _references(part, item, field or name, found)
 
 
 def designations_of(
@@ -97,12 +122,12 @@ def citations_of(entity: Entity) -> tuple[Citation, ...]:
 def _citations(value: object, record: Record, found: list[Citation]) -> None:
     citations: tuple[Citation, ...] = getattr(value, "citations", ())
     found.extend(citations)
-    for spec in record.nested:
-        nested = getattr(value, spec.name)
-        typ = spec.type.item if isinstance(spec.type, ListOf) else spec.type
-        assert isinstance(typ, Record)
-        for item in nested if isinstance(nested, tuple) else (nested,) if nested else ():
-            _citations(item, typ, found)
+    for name, item in _walk(record)[1]:
+        held = getattr(value, name)
+        if held is None or held == ():
+            continue
+        for part in held if type(held) is tuple else (held,):
+            _citations(part, item, found)
 
 
 def quote_voice(quote: Quote, collection: Collection) -> str:
