@@ -144,45 +144,53 @@ def _fields(entity: Entity) -> Iterator[tuple[bool, str, str]]:
                 yield False, "description", entity.description
         case _:
             assert_never(entity)
-    yield from _declared_texts(entity, RECORD_OF[type(entity)], None)
+    yield from _declared_texts(entity, RECORD_OF[type(entity)])
 
 
-#: Fields searched above with a rank of their own.
+#: Fields searched above with a rank of their own (a role's title is a name).
 _RANKED = frozenset({"name", "title", "text", "publisher", "description"})
-_TEXT_FIELDS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, Record], ...]]] = {}
+_RANKED_NESTED = frozenset({("role", "title")})
+_TextPlan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, Record], ...]]
+_TEXT_PLANS: dict[tuple[int, bool], _TextPlan] = {}
 
 
-def _text_fields(record: Record) -> tuple[tuple[str, ...], tuple[tuple[str, Record], ...]]:
-    """A record's text fields, and its fields holding records, as declared."""
-    found = _TEXT_FIELDS.get(id(record))
-    if found is None:
-        texts = tuple(spec.name for spec in record.fields if isinstance(spec.type, Text))
+def _text_plan(record: Record, top: bool) -> _TextPlan:
+    """A record's text fields not searched above, each with its label, and its fields that
+    hold records, as declared. Fields of nested records are labelled with the record's name."""
+    plan = _TEXT_PLANS.get((id(record), top))
+    if plan is None:
+        texts = tuple(
+            (spec.name, spec.name.replace("_", " ") if top else record.what)
+            for spec in record.fields
+            if isinstance(spec.type, Text)
+            and not (top and spec.name in _RANKED)
+            and (record.what, spec.name) not in _RANKED_NESTED
+        )
         nested = []
         for spec in record.nested:
             typ = spec.type.item if isinstance(spec.type, ListOf) else spec.type
             assert isinstance(typ, Record)
             nested.append((spec.name, typ))
-        found = _TEXT_FIELDS[id(record)] = (texts, tuple(nested))
-    return found
+        plan = _TEXT_PLANS[(id(record), top)] = (texts, tuple(nested))
+    return plan
 
 
 def _declared_texts(
-    value: object, record: Record, label: str | None
+    value: object, record: Record, top: bool = True
 ) -> Iterator[tuple[bool, str, str]]:
     """Every other text field the format declares (notes, originals, variant wordings,
     designations and relations), found through the declaration: a new text field is searched
-    with no change here. Fields of nested records are labelled with the record's name."""
-    texts, nested = _text_fields(record)
-    for name in texts:
-        if label is None and name in _RANKED:
-            continue
+    with no change here."""
+    texts, nested = _text_plan(record, top)
+    for name, label in texts:
         text = getattr(value, name)
         if text:
-            yield False, label or name.replace("_", " "), text
+            yield False, label, text
     for name, typ in nested:
         held = getattr(value, name)
-        for item in held if isinstance(held, tuple) else (held,) if held is not None else ():
-            yield from _declared_texts(item, typ, typ.what)
+        if held:
+            for item in held if type(held) is tuple else (held,):
+                yield from _declared_texts(item, typ, False)
 
 
 #: Texts scanned in one go. Each scan loops in C and holds the interpreter lock throughout, so
