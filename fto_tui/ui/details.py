@@ -592,6 +592,11 @@ def overview(collection: Collection, files: Sequence[str]) -> Document:
             ),
             indent=2,
         ),
+    ]
+    # Quotes with no speaker are listed under no one: the overview lists them.
+    unnamed = [q.id for q in collection.quotes if q.speaker is None]
+    blocks += _links(collection, "Quotes from unnamed speakers", unnamed)
+    blocks += [
         GAP,
         _heading("Getting started"),
         _text(

@@ -47,6 +47,9 @@ async def test_a_translated_statement_is_not_called_the_words_as_spoken() -> Non
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        # Quotes by no named speaker are reachable from the overview.
+        overview = "\n".join(lines(app.reader.detail))
+        assert "Quotes from unnamed speakers (1)" in overview
         app.reader.open_entity("minister-words")
         await pilot.pause()
         shown = "\n".join(lines(app.reader.detail))
