@@ -319,17 +319,19 @@ class _Page:
                 '<p class="paraphrase"><span class="meta">Reported speech:</span> '
                 f"{_e(quote.text)}</p>"
             )
+        lang = f' lang="{_e(quote.language)}"' if quote.language else ""
+        original = f"<span{lang}>{_e(quote.original)}</span>" if quote.original else ""
         notes = [
-            f"{label}: {_e(text)}"
-            for label, text in (
-                ("Attributed to", quote.attribution),
-                ("Translation by", quote.translated_by),
-                ("Language", quote.language),
-                ("Original", quote.original),
-                ("Confidence", quote.confidence),
-                ("Note", quote.notes),
+            f"{label}: {html_text}"
+            for label, html_text in (
+                ("Attributed to", _e(quote.attribution or "")),
+                ("Translation by", _e(quote.translated_by or "")),
+                ("Language", _e(quote.language or "")),
+                ("Original", original),
+                ("Confidence", _e(quote.confidence or "")),
+                ("Note", _e(quote.notes or "")),
             )
-            if text
+            if html_text
         ]
         for variant in quote.variants:
             also = f"Also worded: “{_e(variant.text)}”"
