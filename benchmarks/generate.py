@@ -139,6 +139,7 @@ def lines(target_bytes: int, seed: int = 1) -> Iterator[str]:
         if i and i % 5 == 0:
             yield out("    relations:")
             yield out(f"      - type: rival-of\n        organisation: org-{rng.randrange(i)}")
+            yield out(f"        source: source-{i % sources}")
         yield out(f"    source: source-{rng.randrange(sources)}")
     yield out("speakers:")
     for i in range(units * 2):

@@ -49,6 +49,7 @@ from fto_tui.schema import (
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -62,6 +63,7 @@ from fto_tui.validate import (
     FileContent,
     Validator,
     _cites,
+    uncited_parts,
 )
 
 #: Files smaller than this take the precise path: it is quick enough for them, and the
@@ -428,6 +430,17 @@ class _FastRead:
             return self._record(value, -1, typ.record), -1
         return self._check_ref(value, node, typ.scalar)
 
+    def _check_identifiers(self, value: Any, node: int, typ: Any) -> Any:
+        if type(value) is not dict:
+            raise _Decline
+        self.count += len(value)
+        found = []
+        for scheme, text in value.items():
+            if not _SLUG_MATCH(scheme):
+                raise _Decline
+            found.append((scheme, self._check_text(text, -1, typ)))
+        return tuple(found)
+
     def _check_record(self, value: Any, node: int, typ: Any) -> Any:
         return self._record(value, node, typ), self._map_offset(node)
 
@@ -467,6 +480,8 @@ class _FastRead:
                         raise _Decline
                 fields[name] = check(self, item, child, typ)
         if "source" in fields and "sources" in fields:
+            raise _Decline
+        if record.one_of and not any(name in fields for name in record.one_of):
             raise _Decline
         return fields
 
@@ -518,7 +533,7 @@ class _FastRead:
         }
         for name, record, fields, offset in pending:
             built = _BUILDERS[record.what](shim, fields, offset)  # type: ignore[arg-type]
-            if not _cites(built):
+            if not _cites(built) or uncited_parts(built):
                 raise _Decline  # the precise path warns about an item that cites nothing
             targets[name].append(built)
         # Where each reference is written is left out: only a reference problem needs it,
@@ -537,6 +552,7 @@ _CHECKS: dict[type, Callable[[_FastRead, Any, int, Any], Any]] = {
     Date: _FastRead._check_date,
     Url: _FastRead._check_url,
     Choice: _FastRead._check_choice,
+    Identifiers: _FastRead._check_identifiers,
 }
 _SLUG_MATCH = SLUG.fullmatch
 _MASKS: dict[int, int] = {}
@@ -590,13 +606,21 @@ def _plan(record: Record) -> _Plan:
 
 
 def _nested_offsets(records: Iterator[dict[str, Any]]) -> Iterator[int]:
-    """The offsets of nested records (designations, relations, roles, citations)."""
-    for fields in records:
+    """The offsets of nested records (designations, relations, roles, revocations,
+    amendments, variants), at any depth; checked records are ``(fields, offset)`` pairs."""
+    stack = list(records)
+    while stack:
+        fields = stack.pop()
         for value in fields.values():
-            if type(value) is tuple:
-                for item in value:
-                    if type(item) is tuple and item[1] >= 0:
+            if type(value) is not tuple:
+                continue
+            if len(value) == 2 and type(value[0]) is dict and type(value[1]) is int:
+                value = (value,)  # a single record (a revocation)
+            for item in value:
+                if type(item) is tuple and len(item) == 2 and type(item[0]) is dict:
+                    if item[1] >= 0:
                         yield item[1]
+                    stack.append(item[0])
 
 
 def _briefing_info(path: str, values: dict[str, Any], origin: Position) -> Any:

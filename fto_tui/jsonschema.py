@@ -18,6 +18,7 @@ from fto_tui.schema import (
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -26,7 +27,7 @@ from fto_tui.schema import (
     Url,
 )
 
-SCHEMA_ID = "https://fto-brief.invalid/schema/briefing-v1.json"
+SCHEMA_ID = "https://fto-brief.invalid/schema/briefing-v2.json"
 
 _TEXTUAL = ["string", "number", "boolean"]
 _DATE_PATTERN = r"^[0-9X./~?%-]*$"
@@ -65,6 +66,13 @@ def _type(typ: FieldType, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type(typ.item, definitions)}
     if isinstance(typ, Either):
         return {"anyOf": [_type(typ.scalar, definitions), _type(typ.record, definitions)]}
+    if isinstance(typ, Identifiers):
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG.pattern},
+            "additionalProperties": {"type": _TEXTUAL},
+            "examples": [{"wikidata": "Q1234567", "opensanctions": "NK-abc123"}],
+        }
     name = _definition_name(typ)
     if name not in definitions:
         definitions[name] = {}  # reserve the name before recursing
@@ -93,6 +101,8 @@ def _record(record: Record, definitions: dict[str, Any]) -> dict[str, Any]:
         out["required"] = required
     if record.get("source") and record.get("sources"):
         out["not"] = {"required": ["source", "sources"]}
+    if record.one_of:
+        out["anyOf"] = [{"required": [name]} for name in record.one_of]
     return out
 
 
@@ -104,7 +114,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": "fto-brief briefing",
-        "description": f"A briefing file for fto-brief {__version__} (format v1).",
+        "description": f"A briefing file for fto-brief {__version__} (format v2).",
         **root,
         "definitions": definitions,
     }

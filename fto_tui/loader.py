@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from fto_tui.cache import ParseCache, content_key
 from fto_tui.ftm import FTM_SUFFIXES, is_ftm_path
-from fto_tui.index import Collection
+from fto_tui.index import Collection, designations_of
 from fto_tui.model import (
     BriefingInfo,
+    Designation,
     Entity,
     EntityKind,
     Event,
@@ -331,6 +332,29 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
     reported: Counter[str] = Counter()
     kind_bits = {kind: kinds_mask((kind,)) for kind in EntityKind}
     bits = {entity_id: kind_bits[entity.entity_kind] for entity_id, entity in chosen.items()}
+    designations: dict[str, Designation] = {}
+    for holder, designation in designations_of(chosen.values()):
+        assert designation.id is not None
+        first_origin = (
+            chosen[designation.id].origin
+            if designation.id in chosen
+            else designations[designation.id].origin
+            if designation.id in designations
+            else None
+        )
+        if first_origin is not None:
+            problems.append(
+                error(
+                    designation.origin,
+                    "duplicate-id",
+                    f"designation id '{designation.id}' of '{holder.id}' is already used",
+                    f"first defined at {first_origin}",
+                )
+            )
+            continue
+        designations[designation.id] = designation
+    for designation_id in designations:
+        bits[designation_id] = kind_bits[EntityKind.DESIGNATION]
     for file in files:
         refs = file.references
         located: References | None = refs if len(refs.lines) == len(refs) else None
@@ -359,13 +383,19 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                 )
                 continue
             wanted = kind_word(kinds)
-            if found is not None:
+            found_kind = (
+                found.entity_kind.value
+                if found is not None
+                else "designation"
+                if target in designations
+                else None
+            )
+            if found_kind is not None:
                 problems.append(
                     error(
                         position,
                         "wrong-reference",
-                        f"'{target}' is {_a(found.entity_kind.value)} "
-                        f"{found.entity_kind.value}, not {_a(wanted)} {wanted}",
+                        f"'{target}' is {_a(found_kind)} {found_kind}, not {_a(wanted)} {wanted}",
                     )
                 )
                 continue
@@ -375,6 +405,7 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                     by_kind = {kind: [] for kind in EntityKind}
                     for entity_id, entity in chosen.items():
                         by_kind[entity.entity_kind].append(entity_id)
+                    by_kind[EntityKind.DESIGNATION].extend(designations)
                 hint = did_you_mean(target, [i for k in kinds for i in by_kind[k]])
             problems.append(
                 error(position, "unknown-reference", f"unknown {wanted} '{target}'", hint)

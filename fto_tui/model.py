@@ -25,6 +25,7 @@ class EntityKind(enum.Enum):
     SPEAKER = "speaker"
     QUOTE = "quote"
     EVENT = "event"
+    DESIGNATION = "designation"
 
 
 class Citation(Record, frozen=True):
@@ -32,6 +33,14 @@ class Citation(Record, frozen=True):
 
     source: str
     locator: str | None = None
+
+
+class Identifier(Record, frozen=True):
+    """An identifier in another data set: ``scheme`` (``wikidata``, ``opensanctions``) and the
+    identifier ``value`` in it."""
+
+    scheme: str
+    value: str
 
 
 class BriefingInfo(Record, frozen=True):
@@ -56,6 +65,9 @@ class Source(Record, frozen=True):
     published: EdtfDate | None = None
     accessed: EdtfDate | None = None
     notes: str | None = None
+    archive_url: str | None = None
+    via: str | None = None
+    identifiers: tuple[Identifier, ...] = ()
 
     @property
     def entity_kind(self) -> EntityKind:
@@ -68,22 +80,62 @@ class Source(Record, frozen=True):
     @property
     def link(self) -> str | None:
         """The URL if it is safe to offer as a link (http or https), else None."""
-        if self.url and self.url.lower().startswith(("http://", "https://")):
-            return self.url
-        return None
+        return web_link(self.url)
+
+    @property
+    def archive_link(self) -> str | None:
+        """The archived copy's URL if it is safe to offer as a link, else None."""
+        return web_link(self.archive_url)
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` if it is an http or https address, else None."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+class Revocation(Record, frozen=True):
+    """The end of a designation by an act of its own."""
+
+    origin: Position
+    announced: EdtfDate | None = None
+    date: EdtfDate | None = None
+    as_written: str | None = None
+    by: str | None = None
+    reason: str | None = None
+    notes: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+class Amendment(Record, frozen=True):
+    """A change to a designation (an alias added, a new name)."""
+
+    date: EdtfDate
+    change: str
+    origin: Position
+    as_written: str | None = None
+    notes: str | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 class Designation(Record, frozen=True):
-    """A listing of an organisation by an authority (modelled on FollowTheMoney's Sanction)."""
+    """A listing of an organisation or person by an authority (modelled on FollowTheMoney's
+    Sanction)."""
 
     authority: str
     programme: str
     origin: Position
+    id: str | None = None
     basis: str | None = None
+    announced: EdtfDate | None = None
     date: EdtfDate | None = None
     as_written: str | None = None
     end: EdtfDate | None = None
     status: str = "active"
+    revocation: Revocation | None = None
+    amendments: tuple[Amendment, ...] = ()
+    restores: str | None = None
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
 
@@ -95,8 +147,15 @@ class Relation(Record, frozen=True):
     organisation: str
     origin: Position
     period: EdtfDate | None = None
+    asserted_by: tuple[str, ...] = ()
+    disputed_by: tuple[str, ...] = ()
+    confidence: str | None = None
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disputed_by)
 
 
 class Organisation(Record, frozen=True):
@@ -112,6 +171,7 @@ class Organisation(Record, frozen=True):
     description: str | None = None
     designations: tuple[Designation, ...] = ()
     relations: tuple[Relation, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
     citations: tuple[Citation, ...] = ()
 
     @property
@@ -137,28 +197,53 @@ class Speaker(Record, frozen=True):
     description: str | None = None
     roles: tuple[Role, ...] = ()
     affiliations: tuple[str, ...] = ()
-    citations: tuple[Citation, ...] = ()
-    #: Listings of the person by an authority (read from FollowTheMoney sanctions).
     designations: tuple[Designation, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
     @property
     def entity_kind(self) -> EntityKind:
         return EntityKind.SPEAKER
 
 
+class Variant(Record, frozen=True):
+    """Another wording of a quote's words, as another source prints them."""
+
+    text: str
+    origin: Position
+    original: str | None = None
+    translated_by: str | None = None
+    notes: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+
 class Quote(Record, frozen=True):
+    """Words said by a speaker, by an organisation (a statement), or by someone unnamed
+    (``attribution``); at least one of ``speaker`` and ``attribution`` is given."""
+
     id: str
-    speaker: str
+    speaker: str | None
     text: str
     origin: Position
     kind: QuoteKind = QuoteKind.DIRECT
+    attribution: str | None = None
+    language: str | None = None
+    original: str | None = None
+    translated_by: str | None = None
+    variants: tuple[Variant, ...] = ()
     date: EdtfDate | None = None
     as_written: str | None = None
     context: str | None = None
     audience: str | None = None
     about: tuple[str, ...] = ()
+    confidence: str | None = None
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def translated(self) -> bool:
+        """Whether ``text`` is a translation (and so not the words as spoken)."""
+        return self.translated_by is not None
 
     @property
     def entity_kind(self) -> EntityKind:
@@ -179,6 +264,8 @@ class Event(Record, frozen=True):
     participants: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    confidence: str | None = None
     citations: tuple[Citation, ...] = ()
 
     @property
@@ -188,6 +275,17 @@ class Event(Record, frozen=True):
     @property
     def name(self) -> str:
         return self.title
+
+
+class DesignationAct(Event, frozen=True):
+    """A chronology entry derived from a designation: its listing (``designated``, or
+    ``restored`` for a re-designation), its ``revoked`` revocation, or one ``amended``
+    amendment. Never written in a briefing; its id holds a ``~`` so that it cannot clash with
+    a written id."""
+
+    act: str = "designated"
+    holder: str = ""
+    designation: Designation | None = None
 
 
 Entity = Source | Organisation | Speaker | Quote | Event

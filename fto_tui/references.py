@@ -23,6 +23,7 @@ _KIND_WORDS = {
     EntityKind.SPEAKER: "speaker",
     EntityKind.QUOTE: "quote",
     EntityKind.EVENT: "event",
+    EntityKind.DESIGNATION: "designation",
 }
 
 
@@ -67,5 +68,6 @@ class References(Record, frozen=True):
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    # Only a close guess helps: 'reinstated' is not a misspelling of 'delisted' (0.67).
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
     return f"did you mean '{close[0]}'?" if close else None

@@ -7,9 +7,11 @@ names; :mod:`fto_tui.validate` maps them onto the model.
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass, field
 
+from fto_tui import model
 from fto_tui.model import EntityKind
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -43,6 +45,8 @@ class Choice:
 
     values: tuple[str, ...]
     what: str
+    #: The enumeration the model keeps the value as (text when None).
+    enum: type[enum.Enum] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,14 @@ class Ref:
     """The id of another entity of one of ``kinds``."""
 
     kinds: tuple[EntityKind, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Identifiers:
+    """A mapping of identifier schemes (lower-case words: ``wikidata``, ``opensanctions``,
+    ``ofac``, ``federal-register``) to the identifier in that scheme, as text."""
+
+    example: str = "wikidata: Q1234567"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,8 @@ class Field:
     description: str
     required: bool = False
     default: str | None = None
+    #: The format version that added the field (v1 files never use a v2 field).
+    since: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +96,11 @@ class Record:
     fields: tuple[Field, ...]
     description: str = ""
     entity: EntityKind | None = None
+    #: Fields of which at least one must be given (a quote's speaker or attribution).
+    one_of: tuple[str, ...] = ()
+    #: The model record built from it: its attributes are the fields' names (``source`` and
+    #: ``sources`` become ``citations``), and ``origin``, where it is written.
+    model: type | None = None
     _by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -94,8 +113,19 @@ class Record:
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    @property
+    def nested(self) -> tuple[Field, ...]:
+        """The fields that hold records of their own (designations, a revocation), not
+        counting citations."""
+        return tuple(
+            spec
+            for spec in self.fields
+            if isinstance(spec.type, Record)
+            or (isinstance(spec.type, ListOf) and isinstance(spec.type.item, Record))
+        )
 
-FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Record
+
+FieldType = Text | Slug | Date | Url | Choice | Ref | ListOf | Either | Identifiers | Record
 
 ORGANISATION_KINDS = (
     "cartel",
@@ -125,7 +155,25 @@ RELATION_TYPES = (
     "rival-of",
     "affiliated-with",
     "member-of",
+    "backed-by",
+    "at-war-with",
 )
+
+#: How a relation reads from each side: from the organisation that declares it ("backed by"),
+#: and from the organisation it names ("backs": Iran backs the Houthis).
+RELATION_WORDS: dict[str, tuple[str, str]] = {
+    "split-from": ("split from", "splinter group"),
+    "faction-of": ("faction of", "faction"),
+    "part-of": ("part of", "part"),
+    "successor-of": ("successor of", "predecessor of"),
+    "allied-with": ("allied with", "allied with"),
+    "rival-of": ("rival of", "rival of"),
+    "affiliated-with": ("affiliated with", "affiliate"),
+    "member-of": ("member of", "member"),
+    "backed-by": ("backed by", "backs"),
+    "at-war-with": ("at war with", "at war with"),
+}
+CONFIDENCES = ("high", "moderate", "low")
 QUOTE_KINDS = ("direct", "paraphrase")
 QUOTE_CONTEXTS = (
     "statement",
@@ -145,7 +193,12 @@ SOURCE_REF = Ref((EntityKind.SOURCE,))
 ORGANISATION_REF = Ref((EntityKind.ORGANISATION,))
 SPEAKER_REF = Ref((EntityKind.SPEAKER,))
 PARTICIPANT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
-SUBJECT_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT))
+SUBJECT_REF = Ref(
+    (EntityKind.ORGANISATION, EntityKind.SPEAKER, EntityKind.EVENT, EntityKind.DESIGNATION)
+)
+VOICE_REF = Ref((EntityKind.ORGANISATION, EntityKind.SPEAKER))
+WITNESS_REF = Ref((EntityKind.SOURCE, EntityKind.SPEAKER, EntityKind.ORGANISATION))
+DESIGNATION_REF = Ref((EntityKind.DESIGNATION,))
 TEXTS = ListOf(Text())
 
 CITATION = Record(
@@ -169,6 +222,18 @@ CITES = (
 
 AS_WRITTEN = Field(
     "as_written", Text("this week"), "The date in the source's own words, e.g. 'on Wednesday'."
+)
+IDENTIFIERS = Field(
+    "identifiers",
+    Identifiers(),
+    "Identifiers in other data sets, by scheme: wikidata, opensanctions, ofac...",
+    since=2,
+)
+CONFIDENCE = Field(
+    "confidence",
+    Choice(CONFIDENCES, "confidence"),
+    "How sure the author is of it: high, moderate or low.",
+    since=2,
 )
 
 BRIEFING = Record(
@@ -194,14 +259,60 @@ SOURCE = Record(
         Field("published", Date(), "When it was published."),
         Field("accessed", Date(), "When the author read it."),
         Field("notes", Text(), "Anything a reader should know about the source."),
+        Field("archive_url", Url(), "An archived copy (e.g. on the Wayback Machine).", since=2),
+        Field(
+            "via",
+            SOURCE_REF,
+            "The source this one reprints or relays (a wire story in a newspaper).",
+            since=2,
+        ),
+        IDENTIFIERS,
     ),
     "A document that claims in the briefing rest on.",
     EntityKind.SOURCE,
+    model=model.Source,
+)
+
+REVOCATION = Record(
+    "revocation",
+    (
+        Field("announced", Date(), "When the revocation was announced."),
+        Field("date", Date(), "When the revocation took effect."),
+        AS_WRITTEN,
+        Field("by", Text("Secretary of State"), "Who revoked it."),
+        Field("reason", Text(), "Why, in the words of the source or the author."),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "The end of a designation by an act of its own.",
+    model=model.Revocation,
+)
+
+AMENDMENT = Record(
+    "amendment",
+    (
+        Field("date", Date(), "When the amendment took effect.", required=True),
+        Field(
+            "change", Text("added the alias Jabhat Fath al-Sham"), "What changed.", required=True
+        ),
+        AS_WRITTEN,
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "A change to a designation: an alias added, a new name.",
+    model=model.Amendment,
 )
 
 DESIGNATION = Record(
     "designation",
     (
+        Field(
+            "id",
+            Slug(),
+            "The designation's id, for a later designation's 'restores' and a quote's or "
+            "event's 'about'.",
+            since=2,
+        ),
         Field("authority", Text("US Department of State"), "Who designated.", required=True),
         Field(
             "programme",
@@ -210,6 +321,7 @@ DESIGNATION = Record(
             required=True,
         ),
         Field("basis", Text("Immigration and Nationality Act, section 219"), "The legal basis."),
+        Field("announced", Date(), "When the designation was announced.", since=2),
         Field("date", Date(), "When the designation took effect."),
         AS_WRITTEN,
         Field("end", Date(), "When it ended, if it did."),
@@ -219,10 +331,29 @@ DESIGNATION = Record(
             "Whether it is in force.",
             default="active",
         ),
+        Field(
+            "revocation",
+            REVOCATION,
+            "Its revocation, if it was revoked.",
+            since=2,
+        ),
+        Field(
+            "amendments",
+            ListOf(AMENDMENT),
+            "Changes made to it since (aliases added, renamings).",
+            since=2,
+        ),
+        Field(
+            "restores",
+            DESIGNATION_REF,
+            "The id of an earlier, revoked designation that this one restores.",
+            since=2,
+        ),
         Field("notes", Text(), "Notes."),
         *CITES,
     ),
-    "A listing of the organisation by an authority (sanctions, terrorist lists).",
+    "A listing of an organisation or person by an authority (sanctions, terrorist lists).",
+    model=model.Designation,
 )
 
 RELATION = Record(
@@ -236,10 +367,24 @@ RELATION = Record(
         ),
         Field("organisation", ORGANISATION_REF, "The other organisation's id.", required=True),
         Field("period", Date(), "When the relation held."),
+        Field(
+            "asserted_by",
+            ListOf(WITNESS_REF),
+            "Who asserts it: sources, speakers or organisations.",
+            since=2,
+        ),
+        Field(
+            "disputed_by",
+            ListOf(WITNESS_REF),
+            "Who disputes or denies it: sources, speakers or organisations.",
+            since=2,
+        ),
+        CONFIDENCE,
         Field("notes", Text(), "Notes."),
         *CITES,
     ),
     "A relation from this organisation to another.",
+    model=model.Relation,
 )
 
 ORGANISATION = Record(
@@ -256,10 +401,12 @@ ORGANISATION = Record(
         Field("description", Text(), "A short description in the author's words."),
         Field("designations", ListOf(DESIGNATION), "Its designations by authorities."),
         Field("relations", ListOf(RELATION), "Its relations to other organisations."),
+        IDENTIFIERS,
         *CITES,
     ),
     "A group, body or outlet the briefing is about or mentions.",
     EntityKind.ORGANISATION,
+    model=model.Organisation,
 )
 
 ROLE = Record(
@@ -271,6 +418,7 @@ ROLE = Record(
         *CITES,
     ),
     "A position a speaker holds or held.",
+    model=model.Role,
 )
 
 SPEAKER = Record(
@@ -282,36 +430,94 @@ SPEAKER = Record(
         Field("description", Text(), "A short description."),
         Field("roles", ListOf(ROLE), "Positions held."),
         Field("affiliations", ListOf(ORGANISATION_REF), "Organisations they belong to."),
+        Field(
+            "designations",
+            ListOf(DESIGNATION),
+            "Their designations by authorities (a leader listed as an SDGT).",
+            since=2,
+        ),
+        IDENTIFIERS,
         *CITES,
     ),
     "A person whose words the briefing reports.",
     EntityKind.SPEAKER,
+    model=model.Speaker,
+)
+
+VARIANT = Record(
+    "variant",
+    (
+        Field("text", Text(), "The words as this wording gives them.", required=True),
+        Field("original", Text(), "The words in the language they were said in.", since=2),
+        Field("translated_by", Text("Reuters"), "Who translated this wording.", since=2),
+        Field("notes", Text(), "Notes."),
+        *CITES,
+    ),
+    "Another wording of the same words, as another source prints them.",
+    model=model.Variant,
 )
 
 QUOTE = Record(
     "quote",
     (
         Field("id", Slug(), "The quote's id (derived from speaker and text when absent)."),
-        Field("speaker", SPEAKER_REF, "Who said it.", required=True),
-        Field("text", Text(), "The words, exactly as the source prints them.", required=True),
+        Field(
+            "speaker",
+            VOICE_REF,
+            "Who said it: a speaker, or an organisation for a statement in its name.",
+        ),
+        Field(
+            "attribution",
+            Text("a senior State Department official"),
+            "Who said it, in the source's words, when no one is named; with 'speaker' too, "
+            "who spoke for that organisation.",
+            since=2,
+        ),
+        Field(
+            "text",
+            Text(),
+            "The words, exactly as the source prints them (a translation if 'translated_by' "
+            "is given).",
+            required=True,
+        ),
         Field(
             "kind",
-            Choice(QUOTE_KINDS, "quote kind"),
+            Choice(QUOTE_KINDS, "quote kind", model.QuoteKind),
             "direct (the words as spoken) or paraphrase (reported speech).",
             default="direct",
+        ),
+        Field("language", Text("ar"), "The language the words were said in (BCP 47 tag).", since=2),
+        Field("original", Text(), "The words in the language they were said in.", since=2),
+        Field(
+            "translated_by",
+            Text("Reuters"),
+            "Who translated the words in 'text' (an agency, the source, the author): "
+            "'text' is then a translation, not the words as spoken.",
+            since=2,
+        ),
+        Field(
+            "variants",
+            ListOf(VARIANT),
+            "Other wordings of the same words, each with its own sources.",
+            since=2,
         ),
         Field("date", Date(), "When it was said."),
         AS_WRITTEN,
         Field("context", Choice(QUOTE_CONTEXTS, "quote context"), "Where it was said."),
         Field("audience", Text("White House reporters"), "To whom."),
         Field(
-            "about", ListOf(SUBJECT_REF), "Ids of organisations, speakers or events it is about."
+            "about",
+            ListOf(SUBJECT_REF),
+            "Ids of organisations, speakers, events or designations it is about.",
         ),
+        CONFIDENCE,
         Field("notes", Text(), "Notes, e.g. [sic] remarks."),
         *CITES,
     ),
     "Words a speaker said, directly or as reported.",
     EntityKind.QUOTE,
+    one_of=("speaker", "attribution"),
+    model=model.Quote,
 )
 
 EVENT = Record(
@@ -325,10 +531,18 @@ EVENT = Record(
         Field("participants", ListOf(PARTICIPANT_REF), "Organisations and speakers involved."),
         Field("places", TEXTS, "Where it happened."),
         Field("tags", TEXTS, "Free keywords."),
+        Field(
+            "about",
+            ListOf(DESIGNATION_REF),
+            "Ids of designations it is about (a listing, a revocation).",
+            since=2,
+        ),
+        CONFIDENCE,
         *CITES,
     ),
     "Something that happened, for the chronology.",
     EntityKind.EVENT,
+    model=model.Event,
 )
 
 #: The sections of a briefing file, in the order they are read.
@@ -348,3 +562,27 @@ FILE = Record(
     ),
     "A briefing file: one YAML document.",
 )
+
+
+def _records(record: Record, seen: dict[str, Record]) -> None:
+    seen.setdefault(record.what, record)
+    for spec in record.fields:
+        typ = spec.type
+        while isinstance(typ, ListOf):
+            typ = typ.item
+        if isinstance(typ, Either):
+            typ = typ.record
+        if isinstance(typ, Record) and typ.what not in seen:
+            _records(typ, seen)
+
+
+def all_records() -> tuple[Record, ...]:
+    """Every record the format declares, the file first."""
+    seen: dict[str, Record] = {}
+    _records(FILE, seen)
+    return tuple(seen.values())
+
+
+#: The declaration of each model record that is built from one.
+RECORD_OF: dict[type, Record] = {r.model: r for r in all_records() if r.model is not None}
+RECORD_OF[model.DesignationAct] = EVENT  # an event derived from a designation

@@ -21,9 +21,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat, tee
 from operator import contains
+from typing import assert_never
 
-from fto_tui.index import Collection
-from fto_tui.model import Entity, EntityKind, Organisation, Quote, Source, Speaker
+from fto_tui.index import Collection, quote_voice
+from fto_tui.model import Entity, EntityKind, Event, Organisation, Quote, Source, Speaker
+from fto_tui.schema import RECORD_OF, ListOf, Record, Text
 
 __all__ = ["SearchHit", "SearchIndex", "fold"]
 
@@ -113,32 +115,82 @@ class _Entry:
 
 def _fields(entity: Entity) -> Iterator[tuple[bool, str, str]]:
     """(is a name, field, text) for every searchable field of an entity."""
-    if isinstance(entity, Organisation):
-        yield True, "name", entity.name
-        for alias in entity.aliases:
-            yield True, "alias", alias
-        if entity.description:
-            yield False, "description", entity.description
-        for activity in entity.activities:
-            yield False, "activity", activity
-    elif isinstance(entity, Speaker):
-        yield True, "name", entity.name
-        for alias in entity.aliases:
-            yield True, "alias", alias
-        for role in entity.roles:
-            yield True, "role", role.title
-        if entity.description:
-            yield False, "description", entity.description
-    elif isinstance(entity, Quote):
-        yield False, "text", entity.text
-    elif isinstance(entity, Source):
-        yield True, "title", entity.title
-        if entity.publisher:
-            yield True, "publisher", entity.publisher
-    else:
-        yield True, "title", entity.title
-        if entity.description:
-            yield False, "description", entity.description
+    match entity:
+        case Organisation():
+            yield True, "name", entity.name
+            for alias in entity.aliases:
+                yield True, "alias", alias
+            if entity.description:
+                yield False, "description", entity.description
+            for activity in entity.activities:
+                yield False, "activity", activity
+        case Speaker():
+            yield True, "name", entity.name
+            for alias in entity.aliases:
+                yield True, "alias", alias
+            for role in entity.roles:
+                yield True, "role", role.title
+            if entity.description:
+                yield False, "description", entity.description
+        case Quote():
+            yield False, "text", entity.text
+        case Source():
+            yield True, "title", entity.title
+            if entity.publisher:
+                yield True, "publisher", entity.publisher
+        case Event():
+            yield True, "title", entity.title
+            if entity.description:
+                yield False, "description", entity.description
+        case _:
+            assert_never(entity)
+    yield from _declared_texts(entity, RECORD_OF[type(entity)])
+
+
+#: Fields searched above with a rank of their own (a role's title is a name).
+_RANKED = frozenset({"name", "title", "text", "publisher", "description"})
+_RANKED_NESTED = frozenset({("role", "title")})
+_TextPlan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, Record], ...]]
+_TEXT_PLANS: dict[tuple[int, bool], _TextPlan] = {}
+
+
+def _text_plan(record: Record, top: bool) -> _TextPlan:
+    """A record's text fields not searched above, each with its label, and its fields that
+    hold records, as declared. Fields of nested records are labelled with the record's name."""
+    plan = _TEXT_PLANS.get((id(record), top))
+    if plan is None:
+        texts = tuple(
+            (spec.name, spec.name.replace("_", " ") if top else record.what)
+            for spec in record.fields
+            if isinstance(spec.type, Text)
+            and not (top and spec.name in _RANKED)
+            and (record.what, spec.name) not in _RANKED_NESTED
+        )
+        nested = []
+        for spec in record.nested:
+            typ = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+            assert isinstance(typ, Record)
+            nested.append((spec.name, typ))
+        plan = _TEXT_PLANS[(id(record), top)] = (texts, tuple(nested))
+    return plan
+
+
+def _declared_texts(
+    value: object, record: Record, top: bool = True
+) -> Iterator[tuple[bool, str, str]]:
+    """Every other text field the format declares (notes, originals, variant wordings,
+    designations and relations), found through the declaration: a new text field is searched
+    with no change here."""
+    texts, nested = _text_plan(record, top)
+    for name, label in texts:
+        text = getattr(value, name)
+        if text:
+            yield False, label, text
+    for name, typ in nested:
+        held = getattr(value, name)
+        if held:
+            for item in held if type(held) is tuple else (held,):
+                yield from _declared_texts(item, typ, False)
 
 
 #: Texts scanned in one go. Each scan loops in C and holds the interpreter lock throughout, so
@@ -252,8 +304,7 @@ class SearchIndex:
 
 def _title(entity: Entity, collection: Collection) -> str:
     if isinstance(entity, Quote):
-        speaker = collection.get(entity.speaker)
-        return speaker.name if isinstance(speaker, Speaker) else entity.speaker
+        return quote_voice(entity, collection)
     return entity.name
 
 

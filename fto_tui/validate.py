@@ -11,6 +11,7 @@ import contextlib
 import functools
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +23,10 @@ from fto_tui.model import (
     Designation,
     EntityKind,
     Event,
+    Identifier,
     Organisation,
     Quote,
-    QuoteKind,
     Relation,
-    Role,
     Source,
     Speaker,
 )
@@ -43,16 +43,14 @@ from fto_tui.schema import (
     BRIEFING,
     EVENT,
     FILE,
-    ORGANISATION,
     QUOTE,
     SECTIONS,
     SLUG,
-    SOURCE,
-    SPEAKER,
     Choice,
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -91,6 +89,17 @@ MISSING: Any = _Missing()
 
 def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.casefold())) or "x"
+
+
+def id_suggestion(text: str) -> str:
+    """An id to suggest for ``text``: accents dropped (``Cártel`` gives ``cartel``); for text
+    in a script other than Latin, a description of what to write."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    if any(c.isalpha() and not c.isascii() for c in plain) or not words:
+        return "the name in Latin letters, like 'abu-muhammad-al-julani'"
+    return "'" + "-".join(words) + "'"
 
 
 def _short_hash(*parts: str) -> str:
@@ -232,6 +241,15 @@ class Validator:
                             f"{record.what} '{built.id}' cites no source",
                             "add 'source: <source id>' so readers can check the claim",
                         )
+                    for what, part in uncited_parts(built):
+                        self._add(
+                            warning(
+                                part.origin,
+                                "no-source",
+                                f"{what} of '{built.id}' cites no source",
+                                "add 'source: <source id>' so readers can check the claim",
+                            )
+                        )
 
     # -- structure ------------------------------------------------------------------------
 
@@ -298,11 +316,20 @@ class Validator:
                 if name == "<<":
                     self.err(key, "merge-key", "merge keys (<<) are not allowed in briefings")
                     continue
+                owners = _OWNERS.get(name, ())
+                elsewhere = (
+                    f"'{name}' belongs to {' and '.join(f'{w}s' for w in owners)}, "
+                    f"not to {record.what}s"
+                    if owners and record.what not in owners
+                    else None
+                )
                 self.warn(
                     key,
                     "unknown-key",
                     f"unknown key '{name}' in {_article(record.what)} {record.what}",
-                    did_you_mean(name, record.names) or "known keys: " + ", ".join(record.names),
+                    elsewhere
+                    or did_you_mean(name, record.names)
+                    or "known keys: " + ", ".join(record.names),
                 )
                 self._check_unread(value)
         return entries
@@ -357,6 +384,13 @@ class Validator:
                     complete = False
                 continue
             values[spec.name] = value
+        if record.one_of and not any(name in values for name in record.one_of):
+            if not any(name in entries for name in record.one_of):
+                complete = False
+                names = " or ".join(f"'{name}'" for name in record.one_of)
+                self.err(node, "missing-field", f"{record.what} needs {names}")
+            else:
+                complete = False  # given but not valid: already reported
         if "source" in entries and "sources" in entries:
             self.err(
                 entries["sources"][0],
@@ -390,6 +424,33 @@ class Validator:
         if isinstance(node, MappingNode):
             return self._check_record(node, typ.record, name)
         return self._check_ref(node, typ.scalar, name)
+
+    def _check_identifiers(self, node: Node, typ: Any, name: str) -> Any:
+        if not self._collection(
+            node, MAP_TAG, lambda: f"'{name}' must be a mapping of schemes to identifiers"
+        ):
+            return MISSING
+        assert isinstance(node, MappingNode)
+        found: dict[str, str] = {}
+        for key, value in node.value:
+            scheme = self._scalar(key, name, Slug())
+            if scheme is None:
+                continue
+            if not SLUG.fullmatch(scheme):
+                self.err(
+                    key,
+                    "bad-id",
+                    f"'{scheme}' is not a valid identifier scheme",
+                    f"schemes are lower-case words joined by hyphens, like '{slugify(scheme)}'",
+                )
+                continue
+            if scheme in found:
+                self.err(key, "duplicate-key", f"duplicate key '{scheme}' in these identifiers")
+                continue
+            text = self._scalar(value, f"{name}: {scheme}", Text())
+            if text is not None:
+                found[scheme] = text
+        return tuple(found.items())
 
     def _check_text(self, node: Node, typ: Any, name: str) -> Any:
         text = self._scalar(node, name, typ)
@@ -504,7 +565,7 @@ class Validator:
             node,
             "bad-id",
             f"'{text}' is not a valid {what}",
-            f"ids are lower-case words joined by hyphens, like '{slugify(text)}'",
+            f"ids are lower-case words joined by hyphens, like {id_suggestion(text)}",
         )
         return MISSING
 
@@ -529,6 +590,20 @@ class Validator:
 
 def _cites(entity: Any) -> bool:
     return isinstance(entity, Source) or bool(entity.citations)
+
+
+def uncited_parts(entity: Any) -> list[tuple[str, Designation | Relation]]:
+    """The designations and relations of an entity that cite no source, with their words."""
+    found: list[tuple[str, Designation | Relation]] = []
+    if isinstance(entity, Organisation | Speaker):
+        for designation in entity.designations:
+            if not designation.citations:
+                found.append((f"designation '{designation.programme}'", designation))
+    if isinstance(entity, Organisation):
+        for relation in entity.relations:
+            if not relation.citations:
+                found.append((f"relation '{relation.type} {relation.organisation}'", relation))
+    return found
 
 
 def _article(word: str) -> str:
@@ -560,139 +635,111 @@ def _type_words(typ: FieldType) -> str:
         return f"a list of {_type_words(typ.item)}"
     if isinstance(typ, Either):
         return "source ids or citations"
+    if isinstance(typ, Identifiers):
+        return "a mapping of schemes to identifiers"
     return f"{typ.what} mappings"
 
 
-def _nested(
-    v: Validator, values: dict[str, Any], name: str, build: Callable[[dict[str, Any], Node], Any]
-) -> tuple[Any, ...]:
-    return tuple(build(fields, node) for fields, node in values.get(name, ()))
+def _quote_id(values: dict[str, Any]) -> str:
+    speaker: str | None = values.get("speaker")
+    who = speaker or values["attribution"]
+    return f"{speaker or 'unnamed'}-{_short_hash(who, values['text'])}"
 
 
-def _build_source(v: Validator, values: dict[str, Any], node: Node) -> Source:
-    return Source(
-        id=values["id"],
-        title=values["title"],
-        origin=v.origin(node),
-        publisher=values.get("publisher"),
-        url=values.get("url"),
-        kind=values.get("kind"),
-        published=values.get("published"),
-        accessed=values.get("accessed"),
-        notes=values.get("notes"),
-    )
-
-
-def _build_organisation(v: Validator, values: dict[str, Any], node: Node) -> Organisation:
-    def designation(fields: dict[str, Any], at: Node) -> Designation:
-        return Designation(
-            authority=fields["authority"],
-            programme=fields["programme"],
-            origin=v.origin(at),
-            basis=fields.get("basis"),
-            date=fields.get("date"),
-            as_written=fields.get("as_written"),
-            end=fields.get("end"),
-            status=fields.get("status", "active"),
-            notes=fields.get("notes"),
-            citations=v.citations(fields),
-        )
-
-    def relation(fields: dict[str, Any], at: Node) -> Relation:
-        return Relation(
-            type=fields["type"],
-            organisation=fields["organisation"],
-            origin=v.origin(at),
-            period=fields.get("period"),
-            notes=fields.get("notes"),
-            citations=v.citations(fields),
-        )
-
-    return Organisation(
-        id=values["id"],
-        name=values["name"],
-        origin=v.origin(node),
-        aliases=values.get("aliases", ()),
-        kind=values.get("kind"),
-        based_in=values.get("based_in", ()),
-        active_in=values.get("active_in", ()),
-        activities=values.get("activities", ()),
-        founded=values.get("founded"),
-        description=values.get("description"),
-        designations=_nested(v, values, "designations", designation),
-        relations=_nested(v, values, "relations", relation),
-        citations=v.citations(values),
-    )
-
-
-def _build_speaker(v: Validator, values: dict[str, Any], node: Node) -> Speaker:
-    def role(fields: dict[str, Any], at: Node) -> Role:
-        return Role(
-            title=fields["title"],
-            origin=v.origin(at),
-            organisation=fields.get("organisation"),
-            period=fields.get("period"),
-            citations=v.citations(fields),
-        )
-
-    return Speaker(
-        id=values["id"],
-        name=values["name"],
-        origin=v.origin(node),
-        aliases=values.get("aliases", ()),
-        description=values.get("description"),
-        roles=_nested(v, values, "roles", role),
-        affiliations=values.get("affiliations", ()),
-        citations=v.citations(values),
-    )
-
-
-def _build_quote(v: Validator, values: dict[str, Any], node: Node) -> Quote:
-    speaker, text = values["speaker"], values["text"]
-    return Quote(
-        id=values.get("id") or f"{speaker}-{_short_hash(speaker, text)}",
-        speaker=speaker,
-        text=text,
-        origin=v.origin(node),
-        kind=QuoteKind(values.get("kind", "direct")),
-        date=values.get("date"),
-        as_written=values.get("as_written"),
-        context=values.get("context"),
-        audience=values.get("audience"),
-        about=values.get("about", ()),
-        notes=values.get("notes"),
-        citations=v.citations(values),
-    )
-
-
-def _build_event(v: Validator, values: dict[str, Any], node: Node) -> Event:
+def _event_id(values: dict[str, Any]) -> str:
     date: EdtfDate = values["date"]
     title: str = values["title"]
-    derived = (
+    return (
         f"{slugify(date.text)}-{slugify(title)[:40].strip('-')}-{_short_hash(date.text, title)[:6]}"
     )
-    return Event(
-        id=values.get("id") or derived,
-        date=date,
-        title=title,
-        origin=v.origin(node),
-        as_written=values.get("as_written"),
-        description=values.get("description"),
-        participants=values.get("participants", ()),
-        places=values.get("places", ()),
-        tags=values.get("tags", ()),
-        citations=v.citations(values),
-    )
+
+
+#: Ids derived from content, for the kinds whose id may be left out.
+_DERIVED_IDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    QUOTE.what: _quote_id,
+    EVENT.what: _event_id,
+}
+
+_Convert = Callable[[Any, Any], Any]
+
+
+def _identity(v: Any, value: Any) -> Any:
+    return value
+
+
+def _converter(typ: FieldType) -> _Convert:
+    """How a checked value of ``typ`` becomes the model's value."""
+    if isinstance(typ, Record):
+        return lambda v, value: build(v, typ, value[0], value[1])
+    if isinstance(typ, ListOf) and isinstance(typ.item, Record):
+        item = typ.item
+        return lambda v, values: tuple([build(v, item, fields, at) for fields, at in values])
+    if isinstance(typ, Choice) and typ.enum is not None:
+        enum = typ.enum
+        return lambda v, value: enum(value)
+    if isinstance(typ, Identifiers):
+        return lambda v, value: tuple(Identifier(scheme, text) for scheme, text in value)
+    return _identity
+
+
+_Plan = tuple[dict[str, _Convert | None], bool, Callable[[dict[str, Any]], str] | None, Any]
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(record: Record) -> _Plan:
+    """Each field's converter (None for the citation fields), whether the record cites, how
+    its id is derived when absent, and its model."""
+    plan = _PLANS.get(id(record))
+    if plan is None:
+        steps: dict[str, _Convert | None] = {}
+        for spec in record.fields:
+            steps[spec.name] = None if spec.name in ("source", "sources") else _converter(spec.type)
+        derive = _DERIVED_IDS.get(record.what)
+        plan = _PLANS[id(record)] = (steps, "source" in steps, derive, record.model)
+    return plan
+
+
+def build(v: Any, record: Record, values: dict[str, Any], node: Any) -> Any:
+    """The model record of ``record`` from its checked ``values``, written at ``node``.
+
+    Driven by the declaration alone: a field declared in :mod:`fto_tui.schema` and kept by the
+    model under the same name needs no code here. ``v`` is a :class:`Validator` or anything
+    with its ``origin`` and ``citations`` (the fast path's stand-in).
+    """
+    steps, cites, derive, model = _PLANS.get(id(record)) or _plan(record)
+    kwargs: dict[str, Any] = {}
+    for name, value in values.items():
+        convert = steps[name]
+        if convert is _identity:
+            kwargs[name] = value
+        elif convert is not None:
+            kwargs[name] = convert(v, value)
+    if cites:
+        kwargs["citations"] = v.citations(values) if values.keys() & _CITING else ()
+    if derive is not None and "id" not in kwargs:
+        kwargs["id"] = derive(values)
+    if record is QUOTE and "speaker" not in kwargs:
+        kwargs["speaker"] = None  # an unnamed speaker: the attribution says who
+    return model(origin=v.origin(node), **kwargs)
+
+
+_CITING = frozenset({"source", "sources"})
+
+
+def _builder(record: Record) -> Callable[[Validator, dict[str, Any], Node], Any]:
+    return lambda v, values, node: build(v, record, values, node)
 
 
 _BUILDERS: dict[str, Callable[[Validator, dict[str, Any], Node], Any]] = {
-    SOURCE.what: _build_source,
-    ORGANISATION.what: _build_organisation,
-    SPEAKER.what: _build_speaker,
-    QUOTE.what: _build_quote,
-    EVENT.what: _build_event,
+    record.what: _builder(record) for _name, record in SECTIONS
 }
 
+
+#: For each field name, the kinds of entity that have it (for a key given to the wrong kind).
+_OWNERS: dict[str, tuple[str, ...]] = {}
+for _name, _record in SECTIONS:
+    for _spec in _record.fields:
+        _OWNERS[_spec.name] = (*_OWNERS.get(_spec.name, ()), _record.what)
 
 _CHECKS: dict[type, Callable[[Validator, Node, Any, str], Any]] = {
     Record: Validator._check_record,
@@ -704,4 +751,5 @@ _CHECKS: dict[type, Callable[[Validator, Node, Any, str], Any]] = {
     Date: Validator._check_date,
     Url: Validator._check_url,
     Choice: Validator._check_choice,
+    Identifiers: Validator._check_identifiers,
 }

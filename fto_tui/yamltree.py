@@ -50,7 +50,13 @@ def _syntax_problem(source: SourceText, exc: yaml.MarkedYAMLError) -> Problem:
     if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
         where = source.position(exc.context_mark.index)
         message += f" ({exc.context.strip()} at line {where.line}, column {where.column})"
-    return error(position, "yaml-syntax", message)
+    hint = None
+    if "mapping values are not allowed" in problem:
+        hint = (
+            "text holding a colon followed by a space must be quoted: "
+            'put the whole value in double quotes ("...")'
+        )
+    return error(position, "yaml-syntax", message, hint)
 
 
 def _scan_events(source: SourceText) -> Problem | None:

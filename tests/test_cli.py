@@ -196,9 +196,21 @@ def test_schema_accepts_the_shipped_briefing(schema: dict[str, Any]) -> None:
     jsonschema.Draft7Validator(schema).validate(data)
 
 
+def test_schema_accepts_the_guides_v2_example(schema: dict[str, Any]) -> None:
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "briefing-format.md").read_text(
+        encoding="utf-8"
+    )
+    example = re.findall(r"```yaml\n(.*?)```", guide, re.S)[0]
+    data = _dates_as_text(yaml.safe_load(example))
+    assert data["quotes"][-1].get("speaker") is None  # an unnamed speaker is allowed
+    jsonschema.Draft7Validator(schema).validate(data)
+
+
 @pytest.mark.parametrize(
     "data",
     [
+        {"briefing": {"title": "T"}, "quotes": [{"text": "t"}]},  # no speaker, no attribution
+        {"briefing": {"title": "T"}, "sources": [{"id": "s", "title": "T", "identifiers": ["Q"]}]},
         {"sources": []},  # no briefing
         {"briefing": {}},  # no title
         {"briefing": {"title": "T"}, "sourcess": []},  # unknown key

@@ -21,6 +21,7 @@ if __name__ == "__main__":  # run as a script from anywhere
 from fto_tui.dates import EdtfDate  # noqa: E402
 from fto_tui.references import kind_word  # noqa: E402
 from fto_tui.schema import (  # noqa: E402
+    AMENDMENT,
     BRIEFING,
     CITATION,
     DESIGNATION,
@@ -29,13 +30,16 @@ from fto_tui.schema import (  # noqa: E402
     ORGANISATION,
     QUOTE,
     RELATION,
+    REVOCATION,
     ROLE,
     SOURCE,
     SPEAKER,
+    VARIANT,
     Choice,
     Date,
     Either,
     FieldType,
+    Identifiers,
     ListOf,
     Record,
     Ref,
@@ -54,7 +58,21 @@ LOADER_MODULES = (
     "cache.py",
     "ftm/reading.py",
 )
-RECORDS = (FILE, BRIEFING, SOURCE, ORGANISATION, DESIGNATION, RELATION, SPEAKER, ROLE, QUOTE, EVENT)
+RECORDS = (
+    FILE,
+    BRIEFING,
+    SOURCE,
+    ORGANISATION,
+    DESIGNATION,
+    REVOCATION,
+    AMENDMENT,
+    RELATION,
+    SPEAKER,
+    ROLE,
+    QUOTE,
+    VARIANT,
+    EVENT,
+)
 RECORDS_WITH_CITATION = (*RECORDS, CITATION)
 
 DATE_EXAMPLES = (
@@ -106,6 +124,8 @@ def _type(typ: FieldType) -> str:
         return f"list of {_type(item)}"
     if isinstance(typ, Either):
         return f"{_type(typ.scalar)} or {typ.record.what}"
+    if isinstance(typ, Identifiers):
+        return "identifiers (scheme: identifier)"
     return typ.what
 
 
@@ -118,9 +138,14 @@ def field_table(record: Record) -> str:
     ]
     for spec in record.fields:
         required = "yes" if spec.required else ""
+        if spec.name in record.one_of:
+            others = [f"`{name}`" for name in record.one_of if name != spec.name]
+            required = f"yes, or {' or '.join(others)}"
         if spec.default is not None:
             required = f"no (default `{spec.default}`)"
         description = spec.description.replace("|", "\\|")
+        if spec.since > 1:
+            description += f" *(v{spec.since})*"
         lines.append(f"| `{spec.name}` | {_type(spec.type)} | {required} | {description} |")
     return "\n".join(lines)
 

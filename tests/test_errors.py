@@ -218,7 +218,8 @@ def test_bad_id_after_multibyte_text_in_a_flow_mapping(tmp_path: Path) -> None:
 def test_bad_reference_id(tmp_path: Path) -> None:
     text = HEAD + "quotes:\n  - speaker: Marco Rubio\n    text: hi\n"
     p = one(problems(tmp_path, text), "bad-id")
-    check(p, 4, 14, Severity.ERROR, "'Marco Rubio' is not a valid speaker id", "'marco-rubio'")
+    words = "'Marco Rubio' is not a valid organisation or speaker id"
+    check(p, 4, 14, Severity.ERROR, words, "'marco-rubio'")
 
 
 def test_duplicate_id_in_one_file(tmp_path: Path) -> None:
@@ -254,7 +255,8 @@ def test_unknown_reference_with_did_you_mean(tmp_path: Path) -> None:
     p = one(list(load([path]).problems), "unknown-reference")
     check(p, 11, 14, Severity.ERROR)
     assert p.format() == (
-        f"{path}:11:14: error: unknown speaker 'marco-rubbio' — did you mean 'marco-rubio'?"
+        f"{path}:11:14: error: unknown organisation or speaker 'marco-rubbio'"
+        " — did you mean 'marco-rubio'?"
     )
 
 

@@ -242,7 +242,13 @@ def briefings(draw: Any) -> dict[str, Any]:
                 "designations": [
                     {"authority": "A", "programme": "P", "date": draw(DATES), "source": draw(cite)}
                 ],
-                "relations": [{"type": "allied-with", "organisation": draw(st.sampled_from(ids))}],
+                "relations": [
+                    {
+                        "type": "allied-with",
+                        "organisation": draw(st.sampled_from(ids)),
+                        "source": draw(cite),
+                    }
+                ],
             }
             for i in org_ids
         ],
@@ -355,7 +361,9 @@ def test_well_formed_briefings_load_without_errors(document: dict[str, Any], dat
     orgs = [o["id"] for o in document["organisations"]]
     speakers = [s["id"] for s in document["speakers"]]
     for org in document["organisations"]:
-        org["relations"] = [{"type": "allied-with", "organisation": o} for o in orgs[:1]]
+        org["relations"] = [
+            {"type": "allied-with", "organisation": o, "source": org["source"]} for o in orgs[:1]
+        ]
     for speaker in document["speakers"]:
         speaker["name"] = data.draw(SAFE_TEXT)
         speaker["roles"] = [{"title": "T", "organisation": o} for o in orgs[:1]]

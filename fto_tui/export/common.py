@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fto_tui.index import Collection
-from fto_tui.model import Citation, Source
+from fto_tui.model import Citation, Identifier, Source
+from fto_tui.schema import RELATION_WORDS, Record, Text
 from fto_tui.visible import visible as _visible
 
 
@@ -26,9 +27,39 @@ def one_line(text: str) -> str:
 
 
 def name_of(collection: Collection, entity_id: str) -> str:
-    """The name (or title, or text) of the entity with ``entity_id``; the id if it is unknown."""
+    """The name (or title, or text) of the entity with ``entity_id``, or for a designation its
+    programme and holder; the id if it is unknown."""
     entity = collection.get(entity_id)
-    return entity.name if entity is not None else entity_id
+    if entity is not None:
+        return entity.name
+    held = collection.designation(entity_id)
+    if held is not None:
+        holder, designation = held
+        return f"{designation.programme} ({designation.authority}) of {holder.name}"
+    return entity_id
+
+
+def reverse_words(relation_type: str) -> str:
+    """How a relation reads from the organisation it names ("backs" for ``backed-by``)."""
+    return RELATION_WORDS.get(relation_type, (relation_type, relation_type))[1]
+
+
+def other_texts(value: object, record: Record, shown: Iterable[str]) -> list[tuple[str, str]]:
+    """(label, text) for each declared text field of ``value`` that the export does not show
+    in a way of its own (``shown``): a new optional text field is exported, labelled with its
+    name, with no change to any exporter."""
+    found = []
+    skip = set(shown)
+    for spec in record.fields:
+        if isinstance(spec.type, Text) and spec.name not in skip:
+            text = getattr(value, spec.name, None)
+            if text:
+                found.append((spec.name.replace("_", " ").capitalize(), text))
+    return found
+
+
+def identifiers_text(identifiers: Iterable[Identifier]) -> str:
+    return ", ".join(f"{i.scheme} {i.value}" for i in identifiers)
 
 
 def names_of(collection: Collection, entity_ids: Iterable[str]) -> list[str]:

@@ -26,6 +26,8 @@ COLUMNS = (
     "tags",
     "sources",
     "id",
+    "about",
+    "confidence",
 )
 SEPARATOR = "; "
 
@@ -61,6 +63,8 @@ def _row(collection: Collection, event: Event) -> list[str]:
         SEPARATOR.join(event.tags),
         _sources(collection, event.citations),
         event.id,
+        SEPARATOR.join(names_of(collection, event.about)),
+        event.confidence or "",
     ]
 
 

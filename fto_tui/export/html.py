@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable
 
 from fto_tui.dates import EdtfDate
-from fto_tui.export.common import SourceNumbers, name_of, visible
+from fto_tui.export.common import (
+    SourceNumbers,
+    identifiers_text,
+    name_of,
+    other_texts,
+    reverse_words,
+    visible,
+)
 from fto_tui.index import Collection
 from fto_tui.model import (
     Citation,
@@ -26,6 +33,7 @@ from fto_tui.model import (
     Source,
     Speaker,
 )
+from fto_tui.schema import RECORD_OF
 
 # EDTF forms that are also valid HTML datetime values.
 _HTML_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?")
@@ -111,6 +119,14 @@ class _Page:
             marks.append(f'[<a href="#source-{number}">{number}</a>{locator}]')
         return f'<span class="cite">{"; ".join(marks)}</span>' if marks else ""
 
+    def refs(self, entity_ids: Iterable[str]) -> str:
+        return ", ".join(self.ref(i) for i in entity_ids)
+
+    def others(self, value: object, shown: Iterable[str]) -> list[tuple[str, str]]:
+        """Rows for the declared text fields this export has no place of its own for."""
+        record = RECORD_OF[type(value)]
+        return [(_e(label), _e(text)) for label, text in other_texts(value, record, shown)]
+
     def facts(self, rows: Iterable[tuple[str, str]]) -> None:
         shown = [(label, value) for label, value in rows if value]
         if shown:
@@ -156,40 +172,98 @@ class _Page:
                 ("Active in", _join(org.active_in)),
                 ("Activities", _join(org.activities)),
                 ("Founded", _date(org.founded)),
+                ("Identifiers", _e(identifiers_text(org.identifiers))),
+                *self.others(org, _SHOWN),
                 ("Sources", self.cites(org.citations)),
             ]
         )
         self.add(*_paragraphs(org.description))
-        if org.designations:
-            self.add("<h4>Designations</h4>", "<ul>")
-            for designation in org.designations:
-                self.designation(designation)
-            self.add("</ul>")
+        self.designations(org.designations)
         if org.relations:
             self.add("<h4>Relations</h4>", "<ul>")
             for relation in org.relations:
                 self.relation(relation)
             self.add("</ul>")
+        others = self.collection.relations_to(org.id)
+        if others:
+            self.add("<h4>Relations of others to it</h4>", "<ul>")
+            for declarer, relation in others:
+                self.relation(relation, reverse_words(relation.type), declarer.id)
+            self.add("</ul>")
+        self.statements(org.id)
         self.add("</article>")
 
+    def statements(self, speaker_id: str) -> None:
+        quotes = self.collection.quotes_by(speaker_id)
+        if quotes:
+            self.add("<h4>Statements</h4>")
+            for quote in quotes:
+                self.quote(quote)
+
+    def designations(self, designations: tuple[Designation, ...]) -> None:
+        if designations:
+            self.add("<h4>Designations</h4>", "<ul>")
+            for designation in designations:
+                self.designation(designation)
+            self.add("</ul>")
+
     def designation(self, d: Designation) -> None:
-        self.add(f"<li><strong>{_e(d.authority)}</strong>: {_e(d.programme)}")
+        anchor = f' id="{_anchor(d.id)}"' if d.id else ""
+        self.add(f"<li{anchor}><strong>{_e(d.authority)}</strong>: {_e(d.programme)}")
+        revocation = d.revocation
+        revoked = ""
+        if revocation is not None:
+            parts = [f"took effect {_date(revocation.date, revocation.as_written)}"]
+            if revocation.announced is not None:
+                parts.insert(0, f"announced {_date(revocation.announced)}")
+            if revocation.by:
+                parts.append(f"by {_e(revocation.by)}")
+            if revocation.reason:
+                parts.append(f"reason: {_e(revocation.reason)}")
+            if revocation.notes:
+                parts.append(f"notes: {_e(revocation.notes)}")
+            revoked = "; ".join(parts) + " " + self.cites(revocation.citations)
+        amendments = [
+            f"{_date(a.date, a.as_written)}: {_e(a.change)}"
+            + (f" ({_e(a.notes)})" if a.notes else "")
+            + f" {self.cites(a.citations)}"
+            for a in d.amendments
+        ]
         self.facts(
             [
                 ("Basis", _e(d.basis or "")),
-                ("Date", _date(d.date, d.as_written)),
+                ("Announced", _date(d.announced)),
+                (
+                    "Took effect" if d.announced is not None else "Date",
+                    _date(d.date, d.as_written),
+                ),
                 ("Ended", _date(d.end)),
                 ("Status", _e(d.status)),
+                ("Restores", self.ref(d.restores) if d.restores else ""),
+                ("Revoked", revoked.strip()),
+                ("Amended", "<br>".join(a.strip() for a in amendments)),
                 ("Notes", _e(d.notes or "")),
                 ("Sources", self.cites(d.citations)),
             ]
         )
         self.add("</li>")
 
-    def relation(self, r: Relation) -> None:
+    def relation(self, r: Relation, words: str | None = None, other_id: str | None = None) -> None:
+        """A relation as its holder declares it, or from the other side (``words`` naming
+        ``other_id``, the holder)."""
         period = f" ({_date(r.period)})" if r.period is not None else ""
-        self.add(f"<li>{_words(r.type)} {self.ref(r.organisation)}{period}")
-        self.facts([("Notes", _e(r.notes or "")), ("Sources", self.cites(r.citations))])
+        disputed = ' <span class="meta">(disputed)</span>' if r.disputed_by else ""
+        said = _e(words) if words else _words(r.type)
+        self.add(f"<li>{said} {self.ref(other_id or r.organisation)}{period}{disputed}")
+        self.facts(
+            [
+                ("Asserted by", self.refs(r.asserted_by)),
+                ("Disputed by", self.refs(r.disputed_by)),
+                ("Confidence", _e(r.confidence or "")),
+                ("Notes", _e(r.notes or "")),
+                ("Sources", self.cites(r.citations)),
+            ]
+        )
         self.add("</li>")
 
     def speakers(self) -> None:
@@ -215,10 +289,13 @@ class _Page:
                 ("Also known as", _join(speaker.aliases)),
                 ("Roles", "<br>".join(roles)),
                 ("Affiliations", ", ".join(self.ref(i) for i in speaker.affiliations)),
+                ("Identifiers", _e(identifiers_text(speaker.identifiers))),
+                *self.others(speaker, _SHOWN),
                 ("Sources", self.cites(speaker.citations)),
             ]
         )
         self.add(*_paragraphs(speaker.description))
+        self.designations(speaker.designations)
         quotes = self.collection.quotes_by(speaker.id)
         if quotes:
             self.add("<h4>Quotes</h4>")
@@ -242,10 +319,42 @@ class _Page:
                 '<p class="paraphrase"><span class="meta">Reported speech:</span> '
                 f"{_e(quote.text)}</p>"
             )
-        if attribution or quote.notes:
-            note = f'<br><span class="meta">Note: {_e(quote.notes)}</span>' if quote.notes else ""
+        lang = f' lang="{_e(quote.language)}"' if quote.language else ""
+        original = f"<span{lang}>{_e(quote.original)}</span>" if quote.original else ""
+        notes = [
+            f"{label}: {html_text}"
+            for label, html_text in (
+                ("Attributed to", _e(quote.attribution or "")),
+                ("Translation by", _e(quote.translated_by or "")),
+                ("Language", _e(quote.language or "")),
+                ("Original", original),
+                ("Confidence", _e(quote.confidence or "")),
+                ("Note", _e(quote.notes or "")),
+            )
+            if html_text
+        ]
+        for variant in quote.variants:
+            also = f"Also worded: “{_e(variant.text)}”"
+            if variant.original:
+                also += f" (original: {_e(variant.original)})"
+            if variant.translated_by:
+                also += f" (translation by {_e(variant.translated_by)})"
+            if variant.notes:
+                also += f" ({_e(variant.notes)})"
+            notes.append(f"{also} {self.cites(variant.citations)}".rstrip())
+        if attribution or notes:
+            note = "".join(f'<br><span class="meta">{n}</span>' for n in notes)
             self.add(f"<figcaption>{attribution}{note}</figcaption>")
         self.add("</figure>")
+
+    def unnamed(self) -> None:
+        """Quotes with no speaker: only an attribution ("a State Department official")."""
+        quotes = [q for q in self.collection.quotes if q.speaker is None]
+        if quotes:
+            self.add('<section id="unnamed">', "<h2>Quotes from unnamed speakers</h2>")
+            for quote in quotes:
+                self.quote(quote)
+            self.add("</section>")
 
     def chronology(self) -> None:
         if not self.collection.events:
@@ -266,6 +375,9 @@ class _Page:
                 ("Participants", ", ".join(self.ref(i) for i in event.participants)),
                 ("Places", _join(event.places)),
                 ("Tags", _join(event.tags)),
+                ("About", self.refs(event.about)),
+                ("Confidence", _e(event.confidence or "")),
+                *self.others(event, _SHOWN),
                 ("Sources", self.cites(event.citations)),
             ]
         )
@@ -294,9 +406,28 @@ class _Page:
             parts.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
         elif source.url:
             parts.append(f'<span class="meta">Address (not linked): {_e(source.url)}</span>')
+        if source.archive_link:
+            url = _e(source.archive_link)
+            parts.append(f'Archived: <a href="{url}" rel="noopener noreferrer">{url}</a>')
+        elif source.archive_url:
+            parts.append(
+                f'<span class="meta">Archived (not linked): {_e(source.archive_url)}</span>'
+            )
+        if source.via:
+            parts.append(f"Via {self.ref(source.via)}.")
+        if source.identifiers:
+            parts.append(f"Identifiers: {_e(identifiers_text(source.identifiers))}.")
+        parts += [f"{label}: {text}." for label, text in self.others(source, _SHOWN)]
         if source.notes:
             parts.append(f'<br><span class="meta">Notes: {_e(source.notes)}</span>')
         return " ".join(parts)
+
+
+#: Text fields shown above in a way of their own.
+_SHOWN = frozenset(
+    {"name", "title", "text", "description", "publisher", "kind", "notes", "as_written"}
+    | {"audience", "attribution", "language", "original", "translated_by"}
+)
 
 
 def to_html(collection: Collection) -> str:
@@ -322,6 +453,7 @@ def to_html(collection: Collection) -> str:
     page.add("<main>")
     page.organisations()
     page.speakers()
+    page.unnamed()
     page.chronology()
     page.sources()
     page.add("</main>", "</body>", "</html>")

@@ -6,26 +6,31 @@ that removes or retypes a key raises the version; adding keys does not.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, assert_never
 
 from fto_tui import __version__
 from fto_tui.dates import EdtfDate
 from fto_tui.index import Collection
-from fto_tui.model import (
-    BriefingInfo,
-    Citation,
-    Designation,
-    Event,
-    Organisation,
-    Quote,
-    Relation,
-    Role,
-    Source,
-    Speaker,
-)
+from fto_tui.model import BriefingInfo, Citation, Entity, Source, web_link
 from fto_tui.problems import Position
+from fto_tui.schema import (
+    RECORD_OF,
+    Choice,
+    Date,
+    Either,
+    Field,
+    FieldType,
+    Identifiers,
+    ListOf,
+    Record,
+    Ref,
+    Slug,
+    Text,
+    Url,
+)
 
 FORMAT = "fto-brief-export"
 VERSION = 1
@@ -58,8 +63,16 @@ class _Resolver:
         self.collection = collection
 
     def ref(self, entity_id: str) -> Json:
-        """An id with the kind and name of what it names (null when it names nothing)."""
+        """An id with the kind and name of what it names (null when it names nothing); a
+        designation is named by its programme and holder."""
         entity = self.collection.get(entity_id)
+        if entity is None and (held := self.collection.designation(entity_id)) is not None:
+            holder, designation = held
+            return {
+                "id": entity_id,
+                "kind": "designation",
+                "name": f"{designation.programme} ({designation.authority}) of {holder.name}",
+            }
         return {
             "id": entity_id,
             "kind": entity.entity_kind.value if entity is not None else None,
@@ -95,111 +108,54 @@ class _Resolver:
             "position": _position(info.origin),
         }
 
-    def source(self, source: Source) -> Json:
-        return {
-            "id": source.id,
-            "title": source.title,
-            "publisher": source.publisher,
-            "url": source.url,
-            "link": source.link,
-            "kind": source.kind,
-            "published": date_json(source.published),
-            "accessed": date_json(source.accessed),
-            "notes": source.notes,
-            "position": _position(source.origin),
-        }
+    def record(self, value: Any, record: Record) -> Json:
+        """A model record as JSON, driven by its declaration: every declared field, under its
+        own name, in the declared order (format v1's fields first, so that a v1 export keeps
+        its order, then later ones); citations as ``citations``; then ``position``."""
+        out: Json = {}
+        for spec in _ordered(record):
+            if spec.name == "source":
+                continue
+            if spec.name == "sources":
+                out["citations"] = self.citations(value.citations)
+                continue
+            out[spec.name] = self.value(getattr(value, spec.name), spec.type)
+            if isinstance(spec.type, Url):
+                out[_LINKS[spec.name]] = web_link(getattr(value, spec.name))
+        out["position"] = _position(value.origin)
+        return out
 
-    def designation(self, d: Designation) -> Json:
-        return {
-            "authority": d.authority,
-            "programme": d.programme,
-            "basis": d.basis,
-            "date": date_json(d.date),
-            "as_written": d.as_written,
-            "end": date_json(d.end),
-            "status": d.status,
-            "notes": d.notes,
-            "citations": self.citations(d.citations),
-            "position": _position(d.origin),
-        }
+    def value(self, value: Any, typ: FieldType) -> Any:
+        match typ:
+            case Text() | Slug() | Url():
+                return value
+            case Choice():
+                return value.value if isinstance(value, enum.Enum) else value
+            case Date():
+                return date_json(value)
+            case Ref():
+                return self.ref(value) if value is not None else None
+            case ListOf():
+                return [self.value(item, typ.item) for item in value]
+            case Record():
+                return self.record(value, typ) if value is not None else None
+            case Identifiers():
+                return {identifier.scheme: identifier.value for identifier in value}
+            case Either():
+                raise ValueError("citations are exported as 'citations'")
+            case _:
+                assert_never(typ)
 
-    def relation(self, r: Relation) -> Json:
-        return {
-            "type": r.type,
-            "organisation": self.ref(r.organisation),
-            "period": date_json(r.period),
-            "notes": r.notes,
-            "citations": self.citations(r.citations),
-            "position": _position(r.origin),
-        }
+    def entity(self, entity: Entity) -> Json:
+        return self.record(entity, RECORD_OF[type(entity)])
 
-    def organisation(self, org: Organisation) -> Json:
-        return {
-            "id": org.id,
-            "name": org.name,
-            "aliases": list(org.aliases),
-            "kind": org.kind,
-            "based_in": list(org.based_in),
-            "active_in": list(org.active_in),
-            "activities": list(org.activities),
-            "founded": date_json(org.founded),
-            "description": org.description,
-            "designations": [self.designation(d) for d in org.designations],
-            "relations": [self.relation(r) for r in org.relations],
-            "citations": self.citations(org.citations),
-            "position": _position(org.origin),
-        }
 
-    def role(self, role: Role) -> Json:
-        return {
-            "title": role.title,
-            "organisation": self.ref(role.organisation) if role.organisation else None,
-            "period": date_json(role.period),
-            "citations": self.citations(role.citations),
-            "position": _position(role.origin),
-        }
+#: The key that says whether a URL field is offered as a link (http or https).
+_LINKS = {"url": "link", "archive_url": "archive_link"}
 
-    def speaker(self, speaker: Speaker) -> Json:
-        return {
-            "id": speaker.id,
-            "name": speaker.name,
-            "aliases": list(speaker.aliases),
-            "description": speaker.description,
-            "roles": [self.role(r) for r in speaker.roles],
-            "affiliations": self.refs(speaker.affiliations),
-            "citations": self.citations(speaker.citations),
-            "position": _position(speaker.origin),
-        }
 
-    def quote(self, quote: Quote) -> Json:
-        return {
-            "id": quote.id,
-            "speaker": self.ref(quote.speaker),
-            "text": quote.text,
-            "kind": quote.kind.value,
-            "date": date_json(quote.date),
-            "as_written": quote.as_written,
-            "context": quote.context,
-            "audience": quote.audience,
-            "about": self.refs(quote.about),
-            "notes": quote.notes,
-            "citations": self.citations(quote.citations),
-            "position": _position(quote.origin),
-        }
-
-    def event(self, event: Event) -> Json:
-        return {
-            "id": event.id,
-            "date": date_json(event.date),
-            "title": event.title,
-            "as_written": event.as_written,
-            "description": event.description,
-            "participants": self.refs(event.participants),
-            "places": list(event.places),
-            "tags": list(event.tags),
-            "citations": self.citations(event.citations),
-            "position": _position(event.origin),
-        }
+def _ordered(record: Record) -> list[Field]:
+    return sorted(record.fields, key=lambda spec: spec.since)
 
 
 def to_document(collection: Collection) -> Json:
@@ -211,11 +167,11 @@ def to_document(collection: Collection) -> Json:
         "generator": f"fto-brief {__version__}",
         "counts": collection.counts(),
         "briefings": [r.briefing(b) for b in collection.briefings],
-        "sources": [r.source(s) for s in collection.sources],
-        "organisations": [r.organisation(o) for o in collection.organisations],
-        "speakers": [r.speaker(s) for s in collection.speakers],
-        "quotes": [r.quote(q) for q in collection.quotes],
-        "events": [r.event(e) for e in collection.events],
+        "sources": [r.entity(s) for s in collection.sources],
+        "organisations": [r.entity(o) for o in collection.organisations],
+        "speakers": [r.entity(s) for s in collection.speakers],
+        "quotes": [r.entity(q) for q in collection.quotes],
+        "events": [r.entity(e) for e in collection.events],
         "chronology": [e.id for e in collection.chronology],
     }
 

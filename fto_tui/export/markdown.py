@@ -10,12 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fto_tui.dates import EdtfDate
-from fto_tui.export.common import SourceNumbers, name_of
+from fto_tui.export.common import (
+    SourceNumbers,
+    identifiers_text,
+    name_of,
+    other_texts,
+    reverse_words,
+)
 from fto_tui.export.mdtext import autolink, block, inline
 from fto_tui.index import Collection
 from fto_tui.model import (
     Citation,
     Designation,
+    Entity,
     Event,
     Organisation,
     Quote,
@@ -24,6 +31,7 @@ from fto_tui.model import (
     Source,
     Speaker,
 )
+from fto_tui.schema import RECORD_OF
 
 
 def _words(value: str) -> str:
@@ -62,6 +70,14 @@ class _Writer:
         if value:
             self.add(f"{indent}- {label}: {value}")
 
+    def others(self, entity: Entity, shown: Iterable[str], indent: str = "") -> None:
+        """The entity's declared text fields this export has no place of its own for."""
+        for label, text in other_texts(entity, RECORD_OF[type(entity)], shown):
+            self.field(label, inline(text), indent)
+
+    def names(self, entity_ids: Iterable[str]) -> str:
+        return _listing(name_of(self.collection, i) for i in entity_ids)
+
     # -- sections ------------------------------------------------------------------------
 
     def header(self) -> None:
@@ -98,36 +114,82 @@ class _Writer:
         self.field("Active in", _listing(org.active_in))
         self.field("Activities", _listing(org.activities))
         self.field("Founded", _date(org.founded))
+        self.field("Identifiers", inline(identifiers_text(org.identifiers)))
+        self.others(org, _SHOWN)
         self.field("Sources", self.cites(org.citations))
         self.add("")
         for paragraph in block(org.description or ""):
             self.add(paragraph, "")
-        if org.designations:
-            self.add("#### Designations", "")
-            for designation in org.designations:
-                self.designation(designation)
-            self.add("")
+        self.designations(org.designations)
         if org.relations:
             self.add("#### Relations", "")
             for relation in org.relations:
                 self.relation(relation)
             self.add("")
+        others = self.collection.relations_to(org.id)
+        if others:
+            self.add("#### Relations of others to it", "")
+            for declarer, relation in others:
+                self.relation(relation, reverse_words(relation.type), declarer.id)
+            self.add("")
+        self.statements(org.id)
+
+    def statements(self, speaker_id: str) -> None:
+        quotes = self.collection.quotes_by(speaker_id)
+        if quotes:
+            self.add("#### Statements", "")
+            for quote in quotes:
+                self.quote(quote)
+            self.add("")
+
+    def designations(self, designations: Iterable[Designation]) -> None:
+        designations = tuple(designations)
+        if designations:
+            self.add("#### Designations", "")
+            for designation in designations:
+                self.designation(designation)
+            self.add("")
 
     def designation(self, d: Designation) -> None:
         self.add(f"- {inline(d.authority)}: {inline(d.programme)}")
+        self.field("Id", inline(d.id or ""), "  ")
         self.field("Basis", inline(d.basis or ""), "  ")
-        self.field("Date", _date(d.date, d.as_written), "  ")
+        self.field("Announced", _date(d.announced), "  ")
+        took_effect = "Took effect" if d.announced is not None else "Date"
+        self.field(took_effect, _date(d.date, d.as_written), "  ")
         self.field("Ended", _date(d.end), "  ")
         self.field("Status", inline(d.status), "  ")
+        self.field("Restores", inline(name_of(self.collection, d.restores or "")), "  ")
+        if d.revocation is not None:
+            r = d.revocation
+            self.add("  - Revoked")
+            self.field("Announced", _date(r.announced), "    ")
+            self.field("Took effect", _date(r.date, r.as_written), "    ")
+            self.field("By", inline(r.by or ""), "    ")
+            self.field("Reason", inline(r.reason or ""), "    ")
+            self.field("Notes", inline(r.notes or ""), "    ")
+            self.field("Sources", self.cites(r.citations), "    ")
+        for amendment in d.amendments:
+            when = _date(amendment.date, amendment.as_written)
+            self.add(f"  - Amended {when}: {inline(amendment.change)}")
+            self.field("Notes", inline(amendment.notes or ""), "    ")
+            self.field("Sources", self.cites(amendment.citations), "    ")
         self.field("Notes", inline(d.notes or ""), "  ")
         self.field("Sources", self.cites(d.citations), "  ")
 
-    def relation(self, r: Relation) -> None:
-        other = inline(name_of(self.collection, r.organisation))
-        line = f"- {_words(r.type)} {other}"
+    def relation(self, r: Relation, words: str | None = None, other_id: str | None = None) -> None:
+        """A relation as its holder declares it, or from the other side (``words`` naming
+        ``other_id``, the holder)."""
+        other = inline(name_of(self.collection, other_id or r.organisation))
+        line = f"- {inline(words) if words else _words(r.type)} {other}"
         if r.period is not None:
             line += f" ({inline(r.period.display())})"
+        if r.disputed_by:
+            line += " (disputed)"
         self.add(line)
+        self.field("Asserted by", self.names(r.asserted_by), "  ")
+        self.field("Disputed by", self.names(r.disputed_by), "  ")
+        self.field("Confidence", inline(r.confidence or ""), "  ")
         self.field("Notes", inline(r.notes or ""), "  ")
         self.field("Sources", self.cites(r.citations), "  ")
 
@@ -151,10 +213,13 @@ class _Writer:
             self.field("Role", f"{text} {cites}".rstrip())
         names = [name_of(self.collection, i) for i in speaker.affiliations]
         self.field("Affiliations", _listing(names))
+        self.field("Identifiers", inline(identifiers_text(speaker.identifiers)))
+        self.others(speaker, _SHOWN)
         self.field("Sources", self.cites(speaker.citations))
         self.add("")
         for paragraph in block(speaker.description or ""):
             self.add(paragraph, "")
+        self.designations(speaker.designations)
         quotes = self.collection.quotes_by(speaker.id)
         if quotes:
             self.add("#### Quotes", "")
@@ -177,7 +242,29 @@ class _Writer:
             line += f" — {', '.join(said)}"
         cites = self.cites(quote.citations)
         self.add(f"{line} {cites}".rstrip())
+        if quote.attribution:
+            self.field("Attributed to", inline(quote.attribution), "  ")
+        if quote.translated_by:
+            self.field("Translation by", inline(quote.translated_by), "  ")
+        self.field("Language", inline(quote.language or ""), "  ")
+        self.field("Original", inline(quote.original or ""), "  ")
+        self.field("Confidence", inline(quote.confidence or ""), "  ")
         self.field("Note", inline(quote.notes or ""), "  ")
+        for variant in quote.variants:
+            cites = self.cites(variant.citations)
+            self.add(f"  - Also worded: “{inline(variant.text)}” {cites}".rstrip())
+            self.field("Original", inline(variant.original or ""), "    ")
+            self.field("Translation by", inline(variant.translated_by or ""), "    ")
+            self.field("Note", inline(variant.notes or ""), "    ")
+
+    def unnamed(self) -> None:
+        """Quotes with no speaker: only an attribution ("a State Department official")."""
+        quotes = [q for q in self.collection.quotes if q.speaker is None]
+        if quotes:
+            self.add("## Quotes from unnamed speakers", "")
+            for quote in quotes:
+                self.quote(quote)
+            self.add("")
 
     def chronology(self) -> None:
         if not self.collection.events:
@@ -197,6 +284,9 @@ class _Writer:
         self.field("Participants", _listing(names), "  ")
         self.field("Places", _listing(event.places), "  ")
         self.field("Tags", _listing(event.tags), "  ")
+        self.field("About", self.names(event.about), "  ")
+        self.field("Confidence", inline(event.confidence or ""), "  ")
+        self.others(event, _SHOWN, "  ")
         self.field("Sources", self.cites(event.citations), "  ")
 
     def sources(self) -> None:
@@ -219,9 +309,26 @@ class _Writer:
         link = autolink(source.link) if source.link else None
         if link:
             parts.append(link)
+        if source.archive_link:
+            parts.append(f"Archived: {autolink(source.archive_link)}")
+        elif source.archive_url:
+            parts.append(f"Archived (not linked): {inline(source.archive_url)}")
+        if source.via:
+            parts.append(f"Via {inline(name_of(self.collection, source.via))}.")
+        if source.identifiers:
+            parts.append(f"Identifiers: {inline(identifiers_text(source.identifiers))}.")
+        for label, text in other_texts(source, RECORD_OF[Source], _SHOWN):
+            parts.append(f"{label}: {inline(text)}.")
         if source.notes:
             parts.append(f"Notes: {inline(source.notes)}")
         return " ".join(parts)
+
+
+#: Text fields shown above in a way of their own.
+_SHOWN = frozenset(
+    {"name", "title", "text", "description", "publisher", "kind", "notes", "as_written"}
+    | {"audience", "attribution", "language", "original", "translated_by"}
+)
 
 
 def to_markdown(collection: Collection) -> str:
@@ -230,6 +337,7 @@ def to_markdown(collection: Collection) -> str:
     writer.header()
     writer.organisations()
     writer.speakers()
+    writer.unnamed()
     writer.chronology()
     writer.sources()
     text = "\n".join(writer.lines)

@@ -468,9 +468,9 @@ def read(path: str, data: bytes) -> FtmContent:
                                 other,
                                 origin,
                                 period,
-                                _text(entity.properties, "description", "summary")
+                                notes=_text(entity.properties, "description", "summary")
                                 or (None if label in (role_word, relation_type) else label),
-                                citations,
+                                citations=citations,
                             )
                         )
                     elif pair == {_Kind.ORGANISATION, _Kind.PERSON}:

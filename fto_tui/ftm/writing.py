@@ -111,9 +111,12 @@ class _Writer:
             self.cite(props, event.citations)
             yield _entity(event.id, "Event", props)
         for quote in collection.quotes:
-            props = {"entity": [quote.speaker], "description": [quote.text]}
+            props = {"description": [quote.text]}
+            _set(props, "entity", quote.speaker)
             _set(props, "summary", quote.context)
             _set(props, "notes", quote.notes, f"{quote.kind.value} quote")
+            if quote.attribution:
+                _set(props, "notes", f"Attributed to {quote.attribution}")
             if quote.date is not None:
                 _set(props, "notes", f"Said on {quote.date.text}")
             self.cite(props, quote.citations)

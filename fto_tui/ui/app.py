@@ -502,7 +502,7 @@ def prepare(collection: Collection) -> SearchIndex:
     from fto_tui.search import SearchIndex
 
     collection.backlinks("")
-    _ = collection.chronology
+    _ = collection.timeline
     search = SearchIndex(collection)
     # What was just loaded lives as long as it is shown: keep the garbage collector's full
     # passes from walking it (on a large briefing each would stall the interface for a

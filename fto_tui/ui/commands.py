@@ -14,7 +14,7 @@ from fto_tui.model import Entity
 
 if TYPE_CHECKING:
     from fto_tui.search import SearchIndex
-from fto_tui.ui.details import KIND_LABELS
+from fto_tui.ui.details import kind_label
 from fto_tui.ui.rows import entity_title
 
 MAX_TITLE = 80
@@ -68,7 +68,7 @@ class EntityCommands(Provider):
                 Content(_label(entity)),
                 partial(open_entity, entity.id),
                 text=_label(entity),
-                help=f"Open {KIND_LABELS[type(entity)].lower()}",
+                help=f"Open {kind_label(entity).lower()}",
             )
 
     def _candidates(self, query: str) -> Iterator[Entity]:
@@ -100,5 +100,5 @@ class EntityCommands(Provider):
                 highlight(matcher, label),
                 partial(open_entity, entity.id),
                 text=label,
-                help=f"Open {KIND_LABELS[type(entity)].lower()}",
+                help=f"Open {kind_label(entity).lower()}",
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import assert_never
 
 from textual.content import Content
 
@@ -20,24 +21,38 @@ from fto_tui.model import (
     BriefingInfo,
     Citation,
     Designation,
+    DesignationAct,
     Entity,
+    EntityKind,
     Event,
+    Identifier,
     Organisation,
     Quote,
     QuoteKind,
+    Relation,
     Source,
     Speaker,
 )
+from fto_tui.schema import RECORD_OF, RELATION_WORDS, Record, Text
 from fto_tui.ui.rows import date_text, entity_title, row
 from fto_tui.ui.safe import one_line, visible
 
 KIND_LABELS = {
-    Organisation: "Organisation",
-    Speaker: "Speaker",
-    Quote: "Quote",
-    Event: "Event",
-    Source: "Source",
+    EntityKind.ORGANISATION: "Organisation",
+    EntityKind.SPEAKER: "Speaker",
+    EntityKind.QUOTE: "Quote",
+    EntityKind.EVENT: "Event",
+    EntityKind.SOURCE: "Source",
+    EntityKind.DESIGNATION: "Designation",
 }
+
+
+def kind_label(entity: Entity) -> str:
+    """What kind of entity it is, in a word ("Organisation"); a chronology entry made from a
+    designation is a "Designation"."""
+    if isinstance(entity, DesignationAct):
+        return KIND_LABELS[EntityKind.DESIGNATION]
+    return KIND_LABELS[entity.entity_kind]
 
 
 class Block:
@@ -172,8 +187,14 @@ def _date_with_words(date: EdtfDate | None, as_written: str | None) -> str:
 
 
 def _link(collection: Collection, target: str, prefix: str = "") -> Block:
-    """A link to ``target``; a dangling reference shows the id, marked as missing."""
+    """A link to ``target``; a dangling reference shows the id, marked as missing. A link to
+    a designation leads to whoever holds it."""
     entity = collection.get(target)
+    held = collection.designation(target) if entity is None else None
+    if held is not None:
+        holder, designation = held
+        words = f"{one_line(designation.programme)} ({one_line(designation.authority)}) of "
+        return _link(collection, holder.id, f"{prefix}{words}")
     if entity is None:
         body = Content.assemble(
             Content(one_line(target)), Content.styled("  (not in the loaded briefings)", "dim")
@@ -189,7 +210,7 @@ def _link(collection: Collection, target: str, prefix: str = "") -> Block:
 
 
 def _link_content(entity: Entity, prefix: str) -> Content:
-    label = KIND_LABELS[type(entity)].lower()
+    label = kind_label(entity).lower()
     body = row(entity) if not isinstance(entity, Source) else Content(entity_title(entity))
     return Content.assemble(Content(prefix), body, Content.styled(f"  {label}", "dim"))
 
@@ -249,20 +270,24 @@ def _source_block(source: Source, citation: Citation | None, number: int) -> Blo
 
 def document_for(entity: Entity, collection: Collection) -> Document:
     """The detail of any entity."""
-    if isinstance(entity, Organisation):
-        blocks = _organisation(entity, collection)
-    elif isinstance(entity, Speaker):
-        blocks = _speaker(entity, collection)
-    elif isinstance(entity, Quote):
-        blocks = _quote(entity, collection)
-    elif isinstance(entity, Event):
-        blocks = _event(entity, collection)
-    else:
-        blocks = _source(entity, collection)
+    match entity:
+        case Organisation():
+            blocks = _organisation(entity, collection)
+        case Speaker():
+            blocks = _speaker(entity, collection)
+        case Quote():
+            blocks = _quote(entity, collection)
+        case Event():
+            blocks = _event(entity, collection)
+        case Source():
+            blocks = _source(entity, collection)
+        case _:
+            assert_never(entity)
+    blocks += _other_fields(entity, RECORD_OF[type(entity)])
     if not isinstance(entity, Source):
         blocks.extend(_sources(collection, entity))
     return Document(
-        KIND_LABELS[type(entity)],
+        kind_label(entity),
         tuple(blocks),
         entity.id,
         collection.sources_of(entity),
@@ -281,39 +306,25 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
         blocks.append(_field("Founded", date_text(org.founded)))
     if org.description:
         blocks += [GAP, _text(org.description)]
-    blocks += _designations(org.designations)
+    blocks += _identifiers(org.identifiers)
+    blocks += _designations(org.designations, collection)
     if org.relations:
         blocks += [GAP, _heading(f"Relations ({len(org.relations)})")]
         for relation in org.relations:
             prefix = f"{one_line(relation.type)}: "
             blocks.append(_link(collection, relation.organisation, prefix))
-            if relation.period is not None:
-                blocks.append(_field("    Period", date_text(relation.period)))
-            if relation.notes:
-                blocks.append(_field("    Notes", relation.notes))
+            blocks += _relation_facts(relation, collection)
+    others = collection.relations_to(org.id)
+    if others:
+        blocks += [GAP, _heading(f"Relations of others to it ({len(others)})")]
+        for declarer, relation in others:
+            words = RELATION_WORDS.get(relation.type, (relation.type, relation.type))[1]
+            blocks.append(_link(collection, declarer.id, f"{words}: "))
+            blocks += _relation_facts(relation, collection)
     blocks += _links(collection, "People", (p.id for p in collection.people_of(org.id)))
+    blocks += _links(collection, "Statements", (q.id for q in collection.quotes_by(org.id)))
     blocks += _links(collection, "Quotes about it", (q.id for q in collection.quotes_about(org.id)))
     blocks += _links(collection, "Events", (e.id for e in collection.events_of(org.id)))
-    return blocks
-
-
-def _designations(designations: tuple[Designation, ...]) -> list[Block]:
-    if not designations:
-        return []
-    blocks = [GAP, _heading(f"Designations ({len(designations)})")]
-    for designation in designations:
-        line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
-        blocks.append(Block(Content(line), indent=2))
-        if designation.basis:
-            blocks.append(_field("  Basis", designation.basis))
-        if designation.date is not None:
-            when = _date_with_words(designation.date, designation.as_written)
-            blocks.append(_field("  Date", when))
-        if designation.end is not None:
-            blocks.append(_field("  Ended", date_text(designation.end)))
-        blocks.append(_field("  Status", designation.status))
-        if designation.notes:
-            blocks.append(_field("  Notes", designation.notes))
     return blocks
 
 
@@ -332,8 +343,9 @@ def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
                 )
             else:
                 blocks.append(Block(Content(f"{one_line(role.title)}{period}"), indent=2))
-    blocks += _designations(speaker.designations)
     blocks += _links(collection, "Affiliations", speaker.affiliations)
+    blocks += _identifiers(speaker.identifiers)
+    blocks += _designations(speaker.designations, collection)
     blocks += _links(collection, "Quotes", (q.id for q in collection.quotes_by(speaker.id)))
     blocks += _links(
         collection, "Quotes about them", (q.id for q in collection.quotes_about(speaker.id))
@@ -342,28 +354,56 @@ def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
     return blocks
 
 
+def quote_kind_words(quote: Quote) -> str:
+    """What kind of words a quote gives: a translation is never "the words as spoken"."""
+    if quote.kind is QuoteKind.PARAPHRASE:
+        kind = "paraphrase (reported speech, not the speaker's own words)"
+        if quote.translated_by:
+            kind += f", translated by {one_line(quote.translated_by)}"
+        return kind
+    if quote.translated_by:
+        return f"direct, in translation (translated by {one_line(quote.translated_by)})"
+    return "direct (the words as spoken)"
+
+
 def _quote(quote: Quote, collection: Collection) -> list[Block]:
     if quote.kind is QuoteKind.PARAPHRASE:
         # Reported speech is never dressed in quotation marks.
         words = Content(visible(quote.text, keep_newlines=True))
-        kind = "paraphrase (reported speech, not the speaker's own words)"
     else:
         words = Content(f"“{visible(quote.text, keep_newlines=True)}”")
-        kind = "direct (the words as spoken)"
-    blocks = [
-        Block(words, style="title"),
-        GAP,
-        _link(collection, quote.speaker, "Said by: "),
-        _field("Kind", kind),
-    ]
+    blocks = [Block(words, style="title"), GAP]
+    if quote.attribution:
+        blocks.append(_field("Attributed to", quote.attribution))
+    if quote.speaker is not None:
+        label = "On behalf of: " if quote.attribution else "Said by: "
+        blocks.append(_link(collection, quote.speaker, label))
+    blocks.append(_field("Kind", quote_kind_words(quote)))
+    if quote.language:
+        blocks.append(_field("Language", quote.language))
+    if quote.original:
+        blocks.append(_field("Original", quote.original))
     if quote.date is not None or quote.as_written:
         blocks.append(_field("Date", _date_with_words(quote.date, quote.as_written)))
     if quote.context:
         blocks.append(_field("Context", quote.context))
     if quote.audience:
         blocks.append(_field("Audience", quote.audience))
+    if quote.confidence:
+        blocks.append(_field("Confidence", quote.confidence))
     if quote.notes:
         blocks.append(_field("Notes", quote.notes))
+    if quote.variants:
+        blocks += [GAP, _heading(f"Other wordings ({len(quote.variants)})")]
+        for variant in quote.variants:
+            blocks.append(_text(f"“{variant.text}”"))
+            if variant.original:
+                blocks.append(_field("  Original", variant.original))
+            if variant.translated_by:
+                blocks.append(_field("  Translated by", variant.translated_by))
+            if variant.notes:
+                blocks.append(_field("  Notes", variant.notes))
+            blocks += _cited(variant.citations, collection, "  ")
     blocks += _links(collection, "About", quote.about)
     return blocks
 
@@ -375,9 +415,15 @@ def _event(event: Event, collection: Collection) -> list[Block]:
     ]
     blocks += _list_field("Places", event.places)
     blocks += _list_field("Tags", event.tags)
+    if event.confidence:
+        blocks.append(_field("Confidence", event.confidence))
     if event.description:
         blocks += [GAP, _text(event.description)]
+    if isinstance(event, DesignationAct):
+        blocks += [GAP, _heading("From the designation of")]
+        blocks.append(_link(collection, event.holder))
     blocks += _links(collection, "Participants", event.participants)
+    blocks += _links(collection, "About", event.about)
     blocks += _links(
         collection, "Quotes about it", (q.id for q in collection.quotes_about(event.id))
     )
@@ -394,12 +440,134 @@ def _source(source: Source, collection: Collection) -> list[Block]:
         blocks.append(_field("Published", date_text(source.published)))
     if source.accessed is not None:
         blocks.append(_field("Accessed", date_text(source.accessed)))
+    if source.archive_url:
+        archive = one_line(source.archive_url)
+        if source.archive_link is None:
+            archive += "  (not an http/https address: will not be opened)"
+        blocks.append(_field("Archived copy", archive))
+    blocks += _identifiers(source.identifiers)
+    if source.via:
+        blocks.append(_link(collection, source.via, "Relays: "))
     blocks += [GAP, _source_block(source, None, 1)]
     if source.notes:
         blocks += [GAP, _text(source.notes)]
     citing = [link.entity.id for link in collection.backlinks(source.id) if link.field == "sources"]
     blocks += _links(collection, "Cited by", citing)
     return blocks
+
+
+def _identifiers(identifiers: Sequence[Identifier]) -> list[Block]:
+    if not identifiers:
+        return []
+    return [_field("Identifiers", " · ".join(f"{i.scheme} {i.value}" for i in identifiers))]
+
+
+def _cited(citations: Sequence[Citation], collection: Collection, indent: str) -> list[Block]:
+    """A nested item's own sources, by title, on one line."""
+    if not citations:
+        return []
+    titles = []
+    for citation in citations:
+        source = collection.get(citation.source)
+        title = source.name if isinstance(source, Source) else citation.source
+        titles.append(f"{title} ({citation.locator})" if citation.locator else title)
+    return [_field(f"{indent}Sources", "; ".join(titles))]
+
+
+def _designations(designations: Sequence[Designation], collection: Collection) -> list[Block]:
+    if not designations:
+        return []
+    blocks = [GAP, _heading(f"Designations ({len(designations)})")]
+    for designation in designations:
+        line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
+        blocks.append(Block(Content(line), indent=2))
+        if designation.basis:
+            blocks.append(_field("  Basis", designation.basis))
+        if designation.announced is not None:
+            blocks.append(_field("  Announced", date_text(designation.announced)))
+        if designation.date is not None:
+            when = _date_with_words(designation.date, designation.as_written)
+            label = "  Took effect" if designation.announced is not None else "  Date"
+            blocks.append(_field(label, when))
+        if designation.end is not None:
+            blocks.append(_field("  Ended", date_text(designation.end)))
+        blocks.append(_field("  Status", designation.status))
+        if designation.restores:
+            blocks.append(_link(collection, designation.restores, "    Restores: "))
+        revocation = designation.revocation
+        if revocation is not None:
+            blocks.append(_field("  Revoked", revocation.by or ""))
+            if revocation.announced is not None:
+                blocks.append(_field("    Announced", date_text(revocation.announced)))
+            if revocation.date is not None or revocation.as_written:
+                when = _date_with_words(revocation.date, revocation.as_written)
+                blocks.append(_field("    Took effect", when))
+            if revocation.reason:
+                blocks.append(_field("    Reason", revocation.reason))
+            if revocation.notes:
+                blocks.append(_field("    Notes", revocation.notes))
+            blocks += _cited(revocation.citations, collection, "    ")
+        for amendment in designation.amendments:
+            when = _date_with_words(amendment.date, amendment.as_written)
+            blocks.append(_field("  Amended", f"{when}: {one_line(amendment.change)}"))
+            if amendment.notes:
+                blocks.append(_field("    Notes", amendment.notes))
+            blocks += _cited(amendment.citations, collection, "    ")
+        if designation.notes:
+            blocks.append(_field("  Notes", designation.notes))
+        if designation.id:
+            about = [q.id for q in collection.quotes_about(designation.id)]
+            about += [e.id for e in collection.events_about(designation.id)]
+            for target in about:
+                blocks.append(_link(collection, target, "    About it: "))
+    return blocks
+
+
+def _relation_facts(relation: Relation, collection: Collection) -> list[Block]:
+    blocks = []
+    if relation.period is not None:
+        blocks.append(_field("    Period", date_text(relation.period)))
+    for target in relation.asserted_by:
+        blocks.append(_link(collection, target, "    Asserted by: "))
+    for target in relation.disputed_by:
+        blocks.append(_link(collection, target, "    Disputed by: "))
+    if relation.confidence:
+        blocks.append(_field("    Confidence", relation.confidence))
+    if relation.notes:
+        blocks.append(_field("    Notes", relation.notes))
+    return blocks
+
+
+def _other_fields(entity: Entity, record: Record) -> list[Block]:
+    """Text fields the format declares that no part of this view shows by name: a new
+    optional text field is shown, labelled with its name, with no change here."""
+    blocks = []
+    for spec in record.fields:
+        if isinstance(spec.type, Text) and spec.name not in _SHOWN_BY_NAME:
+            value = getattr(entity, spec.name, None)
+            if value:
+                blocks.append(_field(spec.name.replace("_", " ").capitalize(), value))
+    return blocks
+
+
+#: The text fields the views above show in their own way.
+_SHOWN_BY_NAME = frozenset(
+    {
+        "name",
+        "title",
+        "text",
+        "description",
+        "publisher",
+        "kind",
+        "notes",
+        "as_written",
+        "audience",
+        "attribution",
+        "language",
+        "original",
+        "translated_by",
+    }
+)
 
 
 def overview(collection: Collection, files: Sequence[str]) -> Document:
@@ -424,6 +592,11 @@ def overview(collection: Collection, files: Sequence[str]) -> Document:
             ),
             indent=2,
         ),
+    ]
+    # Quotes with no speaker are listed under no one: the overview lists them.
+    unnamed = [q.id for q in collection.quotes if q.speaker is None]
+    blocks += _links(collection, "Quotes from unnamed speakers", unnamed)
+    blocks += [
         GAP,
         _heading("Getting started"),
         _text(

@@ -71,7 +71,7 @@ def pane_items(
         return collection.speakers
     if narrowed_to is not None:
         return collection.events_of(narrowed_to)
-    return collection.chronology
+    return collection.timeline
 
 
 def keep_index(items: Sequence[Entity], wanted_id: str | None, old_index: int) -> int:

@@ -35,9 +35,11 @@ async def test_start_shows_panes_overview_and_status() -> None:
             "state-department",
         ]
         assert len(pane(app, Pane.SPEAKERS).items) == 2
+        # The chronology holds the events and the act of the North Cartel's designation.
         assert [e.id for e in pane(app, Pane.CHRONOLOGY).items] == [
             "old-truce",
             "minister-takes-office",
+            "north-cartel-designation-1~designated",
             "designation-day",
         ]
         status = reader.query_one("#status").text
@@ -176,7 +178,7 @@ async def test_narrowing_the_chronology_to_the_selected_organisation() -> None:
         assert "South Gang" in str(app.reader.pane_box(Pane.CHRONOLOGY).border_title)
         await pilot.press("n")
         assert app.reader.narrowed_to is None
-        assert len(chronology.items) == 3
+        assert len(chronology.items) == 4
         # A speaker narrows too.
         await pilot.press("2", "j", "n")
         assert app.reader.narrowed_to == "joe-reporter"

@@ -44,7 +44,7 @@ def test_organisation_detail(sample: Collection) -> None:
         "Status: active",
         "rival-of: South Gang",
         "Quotes about it (2)",
-        "Events (2)",
+        "Events (3)",
         "Sources (2)",
         "at: paragraph 2",
     ):

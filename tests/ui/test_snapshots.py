@@ -124,3 +124,14 @@ async def _hostile(pilot: Pilot[Any]) -> None:
 
 def test_hostile_names_are_literal(snap_compare: Compare) -> None:
     assert snap_compare(_app(), terminal_size=(120, 40), run_before=_hostile)
+
+
+def test_format_v2_organisation_detail(snap_compare: Compare) -> None:
+    # Designations announced, revoked, restored and amended; a relation asserted and disputed.
+    app = _app(DATA / "story-v2.yaml")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_open("river-movement"))
+
+
+def test_format_v2_translated_statement(snap_compare: Compare) -> None:
+    app = _app(DATA / "story-v2.yaml")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_open("minister-words"))

@@ -91,7 +91,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 def test_the_main_path_with_keys(terminal: Terminal) -> None:
     screen = terminal.wait_for("3 organisations")
-    for text in ("1 Organisations (3)", "2 Speakers (2)", "3 Chronology (3)", "North Cartel"):
+    for text in ("1 Organisations (3)", "2 Speakers (2)", "3 Chronology (4)", "North Cartel"):
         assert text in screen
     terminal.keys("j", "Enter")
     screen = terminal.wait_for("Kind: gang")
