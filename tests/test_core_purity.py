@@ -27,6 +27,10 @@ CORE = [
     "fto_tui.index",
     "fto_tui.jsonschema",
     "fto_tui.cli",
+    "fto_tui.memory.store",
+    "fto_tui.memory.fingerprint",
+    "fto_tui.memory.changes",
+    "fto_tui.memory.sharing",
 ]
 OPTIONAL = ["fto_tui.search", "fto_tui.watch", "fto_tui.chronology"]
 UI_LIBRARIES = ("textual", "rich")

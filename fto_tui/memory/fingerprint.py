@@ -1,0 +1,75 @@
+"""What an item says, without where it says it: readable fields and a fingerprint.
+
+A note records the fingerprint of the item it was written about, and the reader remembers the
+fingerprint of every item last read; comparing fingerprints tells whether an item changed.
+Positions (``origin``) are left out at every level, so moving an item within its file, or
+editing the lines above it, changes nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+
+from fto_tui.model import Entity
+from fto_tui.record import Record
+
+
+def _readable(value: object) -> str:
+    """A field's value as plain text (dates as written, lists joined, records as key: value)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, int | float):  # bool is an int
+        return str(value)
+    if isinstance(value, tuple):
+        return "; ".join(_readable(item) for item in value)
+    if isinstance(value, Record):
+        text = getattr(value, "text", None)
+        if isinstance(text, str) and type(value).__name__ == "EdtfDate":
+            return text
+        parts = []
+        for name in value.__struct_fields__:
+            if name == "origin":
+                continue
+            inner = getattr(value, name)
+            if inner is None or inner == ():
+                continue
+            parts.append(f"{name}: {_readable(inner)}")
+        return ", ".join(parts)
+    return "" if value is None else str(value)
+
+
+def item_fields(entity: Entity) -> dict[str, str]:
+    """Every field the item sets, by name, as readable text (positions left out)."""
+    fields: dict[str, str] = {}
+    for name in entity.__struct_fields__:
+        if name == "origin":
+            continue
+        value = getattr(entity, name)
+        if value is None or value == ():
+            continue
+        fields[name] = _readable(value)
+    return fields
+
+
+def fingerprint_of_fields(fields: dict[str, str]) -> str:
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprint(entity: Entity) -> str:
+    """A hash of the item's content without positions: equal exactly when the content is."""
+    return fingerprint_of_fields(item_fields(entity))
+
+
+def about_text(entity: Entity) -> str:
+    """The words an item is known by (a name, a title, a quote's text), kept with a note so that
+    an orphaned note still says what it was about."""
+    for name in ("name", "title", "text"):
+        value = getattr(entity, name, None)
+        if isinstance(value, str):
+            return value
+    return entity.id
