@@ -30,29 +30,22 @@ def _readable(value: object) -> str:
         text = getattr(value, "text", None)
         if isinstance(text, str) and type(value).__name__ == "EdtfDate":
             return text
-        parts = []
-        for name in value.__struct_fields__:
-            if name == "origin":
-                continue
-            inner = getattr(value, name)
-            if inner is None or inner == ():
-                continue
-            parts.append(f"{name}: {_readable(inner)}")
-        return ", ".join(parts)
+        return ", ".join(f"{name}: {text}" for name, text in _set_fields(value).items())
     return "" if value is None else str(value)
+
+
+def _set_fields(record: Record) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for name in record.__struct_fields__:
+        value = getattr(record, name)
+        if name != "origin" and value is not None and value != ():
+            fields[name] = _readable(value)
+    return fields
 
 
 def item_fields(entity: Entity) -> dict[str, str]:
     """Every field the item sets, by name, as readable text (positions left out)."""
-    fields: dict[str, str] = {}
-    for name in entity.__struct_fields__:
-        if name == "origin":
-            continue
-        value = getattr(entity, name)
-        if value is None or value == ():
-            continue
-        fields[name] = _readable(value)
-    return fields
+    return _set_fields(entity)
 
 
 def fingerprint_of_fields(fields: dict[str, str]) -> str:

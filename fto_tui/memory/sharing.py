@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from fto_tui.export.common import visible
 from fto_tui.export.mdtext import block, inline
@@ -17,6 +17,23 @@ FORMATS = ("markdown", "json")
 
 def _is_orphan(annotation: Annotation, present: Container[str] | None) -> bool:
     return present is not None and annotation.item_id not in present
+
+
+def _facts(
+    annotation: Annotation,
+    present: Container[str] | None,
+    escape: Callable[[str], str],
+    item: str,
+) -> list[str]:
+    """What is known of an annotated item, each fact escaped by ``escape``."""
+    facts = [f"Item {item} in {escape(annotation.file)}"]
+    if _is_orphan(annotation, present):
+        facts.append("Orphaned: the item is no longer in the briefings")
+    if annotation.bookmarked:
+        facts.append("Bookmarked")
+    if annotation.tags:
+        facts.append("Tags: " + ", ".join(escape(tag) for tag in annotation.tags))
+    return facts
 
 
 def markdown_section(
@@ -32,13 +49,8 @@ def markdown_section(
     for annotation in annotations:
         lines.append(f"{hashes}# {inline(annotation.kind.title())}: {inline(annotation.about)}")
         lines.append("")
-        facts = [f"Item: `{annotation.item_id.replace('`', '')}` in {inline(annotation.file)}"]
-        if _is_orphan(annotation, present):
-            facts.append("Orphaned: the item is no longer in the briefings")
-        if annotation.bookmarked:
-            facts.append("Bookmarked")
-        if annotation.tags:
-            facts.append("Tags: " + ", ".join(inline(tag) for tag in annotation.tags))
+        item = f"`{annotation.item_id.replace('`', '')}`"
+        facts = _facts(annotation, present, inline, item)
         if annotation.note is not None:
             facts.append(f"Note written {inline(annotation.note.updated)}")
         lines += [f"- {fact}" for fact in facts]
@@ -95,13 +107,7 @@ def html_section(annotations: Sequence[Annotation], present: Container[str] | No
         parts.append("<p>No notes, bookmarks or tags.</p>")
     for a in annotations:
         parts.append(f"<article><h3>{_e(a.kind.title())}: {_e(a.about)}</h3>")
-        facts = [f"Item <code>{_e(a.item_id)}</code> in {_e(a.file)}"]
-        if _is_orphan(a, present):
-            facts.append("orphaned: the item is no longer in the briefings")
-        if a.bookmarked:
-            facts.append("bookmarked")
-        if a.tags:
-            facts.append("tags: " + ", ".join(_e(tag) for tag in a.tags))
+        facts = _facts(a, present, _e, f"<code>{_e(a.item_id)}</code>")
         parts.append(f'<p class="meta">{"; ".join(facts)}</p>')
         if a.note is not None:
             for paragraph in a.note.text.replace("\r\n", "\n").split("\n\n"):
