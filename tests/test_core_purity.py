@@ -31,6 +31,7 @@ CORE = [
     "fto_tui.memory.fingerprint",
     "fto_tui.memory.changes",
     "fto_tui.memory.sharing",
+    "fto_tui.memory.finding",
 ]
 OPTIONAL = ["fto_tui.search", "fto_tui.watch", "fto_tui.chronology"]
 UI_LIBRARIES = ("textual", "rich")

@@ -232,27 +232,33 @@ class Store:
         return {str(row[0]) for row in rows}
 
     def annotation(self, item_id: str) -> Annotation | None:
-        found = self.annotations([item_id])
+        found = self._annotations(" WHERE item_id = ?", (item_id,))
         return found[0] if found else None
 
-    def annotations(self, item_ids: Iterable[str] | None = None) -> list[Annotation]:
-        """The annotations of ``item_ids`` (every annotated item when None), newest note first."""
-        notes = {note.item_id: note for note in self.notes()}
+    def annotations(self) -> list[Annotation]:
+        """Every annotated item, newest note first, then bookmarks and tags."""
+        return self._annotations("", ())
+
+    def _annotations(self, where: str, args: tuple[str, ...]) -> list[Annotation]:
+        notes = {
+            str(row[0]): Note(*row)  # type: ignore[arg-type]
+            for row in self._rows(
+                f"SELECT {_NOTE_COLUMNS} FROM notes{where} ORDER BY updated DESC, item_id", args
+            )
+        }
         bookmarks = {
             str(row[0]): row
-            for row in self._rows("SELECT item_id, file, kind, about FROM bookmarks")
+            for row in self._rows(f"SELECT item_id, file, kind, about FROM bookmarks{where}", args)
         }
         tags: dict[str, list[str]] = {}
         tagged: dict[str, tuple[object, ...]] = {}
-        for row in self._rows("SELECT item_id, tag, file, kind, about FROM tags ORDER BY tag"):
+        for row in self._rows(
+            f"SELECT item_id, tag, file, kind, about FROM tags{where} ORDER BY tag", args
+        ):
             tags.setdefault(str(row[0]), []).append(str(row[1]))
             tagged[str(row[0])] = row
-        ids = list(dict.fromkeys([*notes, *bookmarks, *tagged]))
-        if item_ids is not None:
-            wanted = set(item_ids)
-            ids = [item_id for item_id in ids if item_id in wanted]
         found = []
-        for item_id in ids:
+        for item_id in dict.fromkeys([*notes, *bookmarks, *tagged]):
             note = notes.get(item_id)
             if note is not None:
                 file, kind, about = note.file, note.kind, note.about
