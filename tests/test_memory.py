@@ -292,3 +292,20 @@ def test_a_saved_note_survives_kill_9(tmp_path: Path) -> None:
     assert done.returncode == -signal.SIGKILL
     note = _store(tmp_path).note("alpha")
     assert note is not None and note.text == "saved then killed"
+
+
+def test_items_are_remembered_by_absolute_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A briefing opened as 'b.yaml' from its folder, then by its full path from elsewhere,
+    is the same file: nothing in it is new or gone."""
+    path = tmp_path / "b.yaml"
+    path.write_text(BRIEFING)
+    store = _store(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    relative = [seen_item(e) for e in load(["b.yaml"]).collection.organisations]
+    assert {item.file for item in relative} == {str(path)}
+    store.start_files([str(path)], relative)
+    monkeypatch.chdir("/")
+    absolute = [seen_item(e) for e in load([str(path)]).collection.organisations]
+    assert compare(absolute, store.seen(), store.known_files(), [str(path)]) == []

@@ -10,6 +10,7 @@ neither: they are remembered as read (a baseline), not reported.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -41,11 +42,12 @@ class Change:
 
 
 def seen_item(entity: Entity) -> SeenItem:
-    """The entity as it would be remembered once read."""
+    """The entity as it would be remembered once read (its file as an absolute path, so that
+    the reader started from another folder knows it)."""
     fields = item_fields(entity)
     return SeenItem(
         entity.id,
-        entity.origin.path if entity.origin is not None else "",
+        os.path.abspath(entity.origin.path) if entity.origin and entity.origin.path else "",
         entity.entity_kind.value,
         about_text(entity),
         fingerprint_of_fields(fields),

@@ -12,6 +12,7 @@ never raised.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,7 @@ class ReaderMemory:
 
     def shown(self, collection: Collection, files: tuple[str, ...]) -> None:
         """A collection is on screen: compare it with what was last read (in a worker)."""
+        files = tuple(os.path.abspath(path) for path in files)
         self._shown = (collection, files)
         if self.store is None:
             return
