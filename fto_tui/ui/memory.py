@@ -138,7 +138,16 @@ class ReaderMemory:
         if generation != self._generation:
             return
         self._current = current
+        before = set(self.changes)
         self.changes = {change.item.item_id: change for change in found}
+        if set(self.changes) - before:
+            counts = self.counts()
+            words = ", ".join(
+                f"{counts[kind]} {kind}" for kind in ("new", "changed", "gone") if kind in counts
+            )
+            self.app.notify(
+                f"Since you last read: {words}. U lists them.", title="Changes", timeout=8
+            )
         self.on_change()
 
     def counts(self) -> dict[str, int]:

@@ -210,6 +210,7 @@ async def test_changes_are_marked_listed_and_marked_read(briefing: Path, data: P
         assert app.memory is not None
         kinds = {i: c.kind for i, c in app.memory.changes.items()}
         assert kinds == {"alpha": "changed", "delta": "new", "beta": "gone"}
+        assert "Since you last read: 1 new, 1 changed, 1 gone. U lists them." in _messages(app)
         rows = lines(pane(app, Pane.ORGANISATIONS))
         assert rows[0].startswith("~ Alpha Front") and rows[1].startswith("+ Delta Wing")
         await pilot.press("enter")
