@@ -172,8 +172,10 @@ class FtoBriefApp(App[int]):
             self._gc_paused = True
         self._apply_config()
         if self.memory is not None:
+            # Opened once the first frame is drawn: the store's imports and its first query
+            # run in a worker, which would otherwise compete with drawing it.
             self.memory.on_change = self.reader.memory_changed
-            self.memory.open()
+            self.call_after_refresh(self.memory.open)
         if _small(self.paths):
             self._load_now(self.paths)
         else:
