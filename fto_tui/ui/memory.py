@@ -60,6 +60,7 @@ class ReaderMemory:
         self._generation = 0
         self.on_change: Callable[[], None] = lambda: None
         """Called on the main thread whenever the annotations or changes change."""
+        self._waiting: list[Callable[[], object]] = []
 
     # -- opening --------------------------------------------------------------------------
 
@@ -93,6 +94,17 @@ class ReaderMemory:
         if self._shown is not None:
             self.shown(*self._shown)
         self.on_change()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def after_open(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the store is open (now, if it is): a key pressed while the
+        store is still being opened is acted on, not lost."""
+        if self.opened:
+            action()
+        else:
+            self._waiting.append(action)
 
     @property
     def writable(self) -> bool:
@@ -101,6 +113,8 @@ class ReaderMemory:
     def why_not_writable(self) -> str:
         if not self.opened:
             return "Notes are still being opened; try again in a moment."
+        if self.store is not None:
+            return self.notice or "Notes are read-only: the data directory cannot be written."
         return self.notice or "Notes are off."
 
     # -- changes --------------------------------------------------------------------------

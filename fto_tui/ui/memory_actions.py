@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
@@ -154,6 +155,14 @@ class MemoryActions(Screen[None]):
         memory: ReaderMemory | None = getattr(self.app, "memory", None)
         return memory
 
+    def _until_open(self, action: Callable[[], None]) -> bool:
+        """True if the store is still being opened: ``action`` then runs once it is."""
+        memory = self.memory
+        if memory is None or memory.opened:
+            return False
+        memory.after_open(action)
+        return True
+
     def _memory_and_target(self) -> tuple[ReaderMemory, Entity] | None:
         memory = self.memory
         entity = self.memory_target()
@@ -166,6 +175,8 @@ class MemoryActions(Screen[None]):
         return memory, entity
 
     def action_note(self) -> None:
+        if self._until_open(self.action_note):
+            return
         from fto_tui.ui.screens.note_editor import NoteEditorScreen
 
         found = self._memory_and_target()
@@ -189,6 +200,8 @@ class MemoryActions(Screen[None]):
         self.app.push_screen(NoteEditorScreen(about, text, save), saved)
 
     def action_bookmark(self) -> None:
+        if self._until_open(self.action_bookmark):
+            return
         found = self._memory_and_target()
         if found is None:
             return
@@ -198,6 +211,8 @@ class MemoryActions(Screen[None]):
             self.notify("Bookmarked." if now else "Bookmark removed.")
 
     def action_tags(self) -> None:
+        if self._until_open(self.action_tags):
+            return
         from fto_tui.ui.screens.tags import TagsScreen
 
         found = self._memory_and_target()
@@ -218,6 +233,8 @@ class MemoryActions(Screen[None]):
         self.app.push_screen(TagsScreen(about, current), chosen)
 
     def action_mark_read(self) -> None:
+        if self._until_open(self.action_mark_read):
+            return
         found = self._memory_and_target()
         if found is None:
             return
@@ -229,6 +246,8 @@ class MemoryActions(Screen[None]):
             self.notify("Marked read.")
 
     def action_notes_view(self) -> None:
+        if self._until_open(self.action_notes_view):
+            return
         from fto_tui.ui.screens.notes import NotesScreen
 
         memory = self.memory
@@ -238,6 +257,8 @@ class MemoryActions(Screen[None]):
         self.app.push_screen(NotesScreen(annotations, self.collection), self._jump)
 
     def action_changes_view(self) -> None:
+        if self._until_open(self.action_changes_view):
+            return
         from fto_tui.ui.screens.changes import ChangesScreen
 
         memory = self.memory
@@ -247,6 +268,8 @@ class MemoryActions(Screen[None]):
         self.app.push_screen(ChangesScreen(changes, memory.mark_read), self._jump)
 
     def action_mark_all_read(self) -> None:
+        if self._until_open(self.action_mark_all_read):
+            return
         memory = self.memory
         if memory is not None:
             memory.mark_all_read()

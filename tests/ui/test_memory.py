@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -307,3 +308,36 @@ async def test_a_newer_database_gives_read_only_notes(briefing: Path, data: Path
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditorScreen)
+
+
+async def test_a_note_that_cannot_be_saved_stays_in_the_editor(briefing: Path, data: Path) -> None:
+    app = _app(briefing, data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a", *"do not lose me")
+        await pilot.pause()
+        assert app.memory is not None and app.memory.store is not None
+        app.memory.store.writable = False  # the data directory became read-only meanwhile
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.text_area.text == "do not lose me"
+        assert any("read-only" in m for m in _messages(app))
+
+
+async def test_keys_pressed_while_the_store_opens_are_not_lost(
+    briefing: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _app(briefing, data)
+    assert app.memory is not None
+    monkeypatch.setattr(app.memory, "open", lambda: None)  # opened below, by hand
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not app.memory.opened
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Bookmarked." not in _messages(app)
+        await asyncio.to_thread(app.memory._open)  # as the worker does
+        await settle(app, pilot)
+        assert "Bookmarked." in _messages(app)
+        assert open_store(data).bookmarked() == {"alpha"}  # type: ignore[union-attr]

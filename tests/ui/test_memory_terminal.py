@@ -111,3 +111,21 @@ def test_a_saved_note_survives_sigkill(reader: Reader) -> None:
     os.kill(reader.pid(), signal.SIGKILL)
     first.wait_for("fto-brief-exited-137")
     _note_shown(reader.start(), "Saved before the kill")
+
+
+def test_two_readers_at_once_both_save_notes(reader: Reader) -> None:
+    first = reader.start()
+    second = reader.start()
+    first.wait_for("3 organisations")
+    second.wait_for("3 organisations")
+    second.keys("j")
+    _write_note(first, "Noted in the first reader")
+    _write_note(second, "Noted in the second reader")
+    for terminal in (first, second):
+        terminal.keys("q")
+        terminal.wait_for("fto-brief-exited-0")
+    third = reader.start()
+    third.wait_for("3 organisations")
+    third.keys("A")
+    screen = third.wait_for("Notes (2 of 2)")
+    assert "Noted in the first reader" in screen and "Noted in the second reader" in screen
