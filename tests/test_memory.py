@@ -19,7 +19,14 @@ from fto_tui.memory.changes import CHANGED, GONE, NEW, compare, seen_item
 from fto_tui.memory.fingerprint import fingerprint
 from fto_tui.memory.schema import MIGRATIONS, VERSION
 from fto_tui.memory.sharing import to_json, to_markdown
-from fto_tui.memory.store import FILE_NAME, ItemInfo, Store, default_data_dir, open_store
+from fto_tui.memory.store import (
+    FILE_NAME,
+    ItemInfo,
+    SeenItem,
+    Store,
+    default_data_dir,
+    open_store,
+)
 from tests.privileges import as_ordinary_root
 
 BRIEFING = """\
@@ -309,3 +316,25 @@ def test_items_are_remembered_by_absolute_file(
     monkeypatch.chdir("/")
     absolute = [seen_item(e) for e in load([str(path)]).collection.organisations]
     assert compare(absolute, store.seen(), store.known_files(), [str(path)]) == []
+
+
+def test_many_items_are_remembered_in_short_transactions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large first open writes its items in batches: between them another reader's save
+    gets the lock; and the file is recorded only once all its items are."""
+    store = _store(tmp_path)
+    monkeypatch.setattr("fto_tui.memory.store.BATCH", 3)
+    transactions = 0
+    real = Store._writing
+
+    def counting(self: Store):  # type: ignore[no-untyped-def]
+        nonlocal transactions
+        transactions += 1
+        return real(self)
+
+    monkeypatch.setattr(Store, "_writing", counting)
+    items = [SeenItem(f"i{n}", "/f.yaml", "event", "x", "fp", "{}") for n in range(10)]
+    store.start_files(["/f.yaml"], items)
+    assert transactions == 4 + 1  # ten items in four batches of three or fewer, then the file
+    assert len(store.seen()) == 10 and store.known_files() == {"/f.yaml"}

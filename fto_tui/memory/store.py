@@ -9,7 +9,9 @@ keeps anything of the user's.
 * WAL journal, ``synchronous=FULL``: a change is on disk when its transaction commits, so a
   reader killed right after a save loses nothing; two readers may use the database at once
   (each waits up to :data:`BUSY_TIMEOUT` seconds for the other's write).
-* Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``).
+* Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``): a note, a bookmark,
+  an item's tags. Remembering many items as read goes in transactions of :data:`BATCH` rows,
+  so a reader's save waits at most for one batch of another's.
 * :func:`open_store` never raises. A data directory that cannot be written gives a read-only
   store (or none, if there is no database yet); a corrupt database is moved aside, named in the
   notice, and a new one started. :attr:`Store.notice` says what happened, for the reader to show.
@@ -290,34 +292,51 @@ class Store:
         return {item.item_id: item for item in items}
 
     def start_files(self, files: Iterable[str], items: Iterable[SeenItem]) -> None:
-        """Files opened for the first time: remember them, and their items as read."""
+        """Files opened for the first time: remember their items as read, then the files.
+
+        The items go in transactions of :data:`BATCH` rows, so another reader's save never
+        waits long for the lock; the files are recorded last, so a baseline cut short (the
+        reader killed meanwhile) is simply made again next time."""
         now = _now()
+        self._write_seen(items, now)
         with self._writing() as db:
             db.executemany(
                 "INSERT OR IGNORE INTO files (path, first_opened) VALUES (?, ?)",
                 [(path, now) for path in files],
             )
-            _write_seen(db, items, now)
 
     def mark_read(self, items: Iterable[SeenItem], gone: Iterable[str] = ()) -> None:
-        """Remember ``items`` as read now, and forget the items ``gone`` from the briefings."""
-        now = _now()
-        with self._writing() as db:
-            _write_seen(db, items, now)
-            db.executemany("DELETE FROM seen WHERE item_id = ?", [(i,) for i in gone])
+        """Remember ``items`` as read now, and forget the items ``gone`` from the briefings
+        (in transactions of :data:`BATCH` rows, like :meth:`start_files`)."""
+        self._write_seen(items, _now())
+        for batch in _batches([(item_id,) for item_id in gone]):
+            with self._writing() as db:
+                db.executemany("DELETE FROM seen WHERE item_id = ?", batch)
+
+    def _write_seen(self, items: Iterable[SeenItem], now: str) -> None:
+        rows = [(i.item_id, i.file, i.kind, i.about, i.fingerprint, i.fields, now) for i in items]
+        for batch in _batches(rows):
+            with self._writing() as db:
+                db.executemany(
+                    "INSERT INTO seen (item_id, file, kind, about, fingerprint, fields, seen_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET"
+                    " file = excluded.file, kind = excluded.kind, about = excluded.about,"
+                    " fingerprint = excluded.fingerprint, fields = excluded.fields,"
+                    " seen_at = excluded.seen_at",
+                    batch,
+                )
+
+
+BATCH = 2_000
+"""Rows written per transaction when many items are remembered at once."""
+
+
+def _batches(rows: Sequence[tuple[str, ...]]) -> Iterator[Sequence[tuple[str, ...]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
 
 
 _NOTE_COLUMNS = "item_id, text, file, kind, about, fingerprint, created, updated"
-
-
-def _write_seen(db: sqlite3.Connection, items: Iterable[SeenItem], now: str) -> None:
-    db.executemany(
-        "INSERT INTO seen (item_id, file, kind, about, fingerprint, fields, seen_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET"
-        " file = excluded.file, kind = excluded.kind, about = excluded.about,"
-        " fingerprint = excluded.fingerprint, fields = excluded.fields, seen_at = excluded.seen_at",
-        [(i.item_id, i.file, i.kind, i.about, i.fingerprint, i.fields, now) for i in items],
-    )
 
 
 # -- opening -------------------------------------------------------------------------------
