@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from fto_tui.memory.fingerprint import about_text, fingerprint_of_fields, item_fields
+from fto_tui.memory.fingerprint import about_text, encode_fields, fingerprint_of, item_fields
 from fto_tui.memory.store import SeenItem
 from fto_tui.model import Entity
 
@@ -44,14 +44,14 @@ class Change:
 def seen_item(entity: Entity) -> SeenItem:
     """The entity as it would be remembered once read (its file as an absolute path, so that
     the reader started from another folder knows it)."""
-    fields = item_fields(entity)
+    encoded = encode_fields(item_fields(entity))
     return SeenItem(
         entity.id,
         os.path.abspath(entity.origin.path) if entity.origin and entity.origin.path else "",
         entity.entity_kind.value,
         about_text(entity),
-        fingerprint_of_fields(fields),
-        json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        fingerprint_of(encoded),
+        encoded.decode("utf-8"),
     )
 
 

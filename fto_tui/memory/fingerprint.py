@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import json
+
+import msgspec
 
 from fto_tui.model import Entity
 from fto_tui.record import Record
@@ -48,14 +49,19 @@ def item_fields(entity: Entity) -> dict[str, str]:
     return _set_fields(entity)
 
 
-def fingerprint_of_fields(fields: dict[str, str]) -> str:
-    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def encode_fields(fields: dict[str, str]) -> bytes:
+    """The fields as JSON with sorted keys: the same content gives the same bytes."""
+    return msgspec.json.encode(fields, order="sorted")
+
+
+def fingerprint_of(encoded: bytes) -> str:
+    """The fingerprint of fields encoded by :func:`encode_fields`."""
+    return hashlib.sha256(encoded).hexdigest()[:32]
 
 
 def fingerprint(entity: Entity) -> str:
     """A hash of the item's content without positions: equal exactly when the content is."""
-    return fingerprint_of_fields(item_fields(entity))
+    return fingerprint_of(encode_fields(item_fields(entity)))
 
 
 def about_text(entity: Entity) -> str:
