@@ -58,6 +58,8 @@ class ReaderMemory:
         self._current: dict[str, SeenItem] = {}
         self._shown: tuple[Collection, tuple[str, ...]] | None = None
         self._generation = 0
+        self._saves = 0
+        """How many saves this reader has made (annotations read before one are stale)."""
         self.on_change: Callable[[], None] = lambda: None
         """Called on the main thread whenever the annotations or changes change."""
         self._waiting: list[Callable[[], object]] = []
@@ -126,7 +128,7 @@ class ReaderMemory:
         if self.store is None:
             return
         self._generation += 1
-        generation, store = self._generation, self.store
+        generation, store, saves = self._generation, self.store, self._saves
 
         def work() -> None:
             from fto_tui.memory.changes import compare, seen_item
@@ -142,15 +144,28 @@ class ReaderMemory:
                     store.start_files(first_time, [i for i in current.values() if i.file in fresh])
                 known = store.known_files()
             found = compare(current.values(), store.seen(), known, files)
-            self.app.call_from_thread(self._compared, generation, current, found)
+            # Read again: another reader open at the same time may have saved notes.
+            annotations = store.annotations()
+            self.app.call_from_thread(
+                self._compared, generation, current, found, (saves, annotations)
+            )
 
         self.app.run_worker(
             work, thread=True, group="memory-changes", exclusive=True, exit_on_error=False
         )
 
-    def _compared(self, generation: int, current: dict[str, SeenItem], found: list[Change]) -> None:
+    def _compared(
+        self,
+        generation: int,
+        current: dict[str, SeenItem],
+        found: list[Change],
+        annotations: tuple[int, list[Annotation]],
+    ) -> None:
         if generation != self._generation:
             return
+        saves, read = annotations
+        if saves == self._saves:
+            self.annotations = {a.item_id: a for a in read}
         self._current = current
         before = set(self.changes)
         self.changes = {change.item.item_id: change for change in found}
@@ -234,6 +249,7 @@ class ReaderMemory:
         return True
 
     def _reload(self, item_id: str) -> None:
+        self._saves += 1
         assert self.store is not None
         found = self.store.annotation(item_id)
         if found is None:

@@ -341,3 +341,16 @@ async def test_keys_pressed_while_the_store_opens_are_not_lost(
         await settle(app, pilot)
         assert "Bookmarked." in _messages(app)
         assert open_store(data).bookmarked() == {"alpha"}  # type: ignore[union-attr]
+
+
+async def test_a_reload_shows_notes_another_reader_saved(briefing: Path, data: Path) -> None:
+    app = _app(briefing, data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        _note(data, "beta", "Beta Group", "saved by the other reader", str(briefing))
+        assert app.memory is not None and "beta" not in app.memory.annotations
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "saved by the other reader" in _detail_text(app)
