@@ -179,6 +179,7 @@ async def test_search_and_palette_find_notes(briefing: Path, data: Path) -> None
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SearchScreen)
+        assert "your notes and tags" in str(screen.query_one("#search-label").render())
         [hit] = screen.results._hits
         assert (hit.entity_id, hit.field) == ("beta", "note")
         await pilot.press("enter")

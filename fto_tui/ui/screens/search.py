@@ -86,11 +86,10 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
-            yield Static(
-                "Search names, aliases, roles, quotes, events and sources",
-                id="search-label",
-                markup=False,
-            )
+            label = "Search names, aliases, roles, quotes, events and sources"
+            if self.notes is not None:
+                label += ", and your notes and tags"
+            yield Static(label, id="search-label", markup=False)
             yield Input(self._query, placeholder="Search…", id="search-input")
             yield HitList(id="search-results")
 
