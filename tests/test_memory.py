@@ -24,6 +24,7 @@ from fto_tui.memory.store import (
     ItemInfo,
     SeenItem,
     Store,
+    StoreError,
     default_data_dir,
     open_store,
 )
@@ -338,3 +339,20 @@ def test_many_items_are_remembered_in_short_transactions(
     store.start_files(["/f.yaml"], items)
     assert transactions == 4 + 1  # ten items in four batches of three or fewer, then the file
     assert len(store.seen()) == 10 and store.known_files() == {"/f.yaml"}
+
+
+def test_a_write_held_too_long_by_another_reader_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(tmp_path)
+    monkeypatch.setattr("fto_tui.memory.store.BUSY_TIMEOUT", 0.2)
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="could not save"):
+            store.save_note(_info(), "waits, then gives up")
+    finally:
+        holder.rollback()
+        holder.close()
+    store.save_note(_info(), "saved once the other is done")
+    assert store.note("alpha") is not None
