@@ -11,20 +11,27 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fto_tui import __version__
 
 if TYPE_CHECKING:
     from fto_tui.config import Config
+    from fto_tui.memory.store import Annotation
     from fto_tui.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-_COMMANDS = ("check", "schema", "export", "new", "config")
+_COMMANDS = ("check", "schema", "export", "new", "config", "notes")
 
+
+_DATA_DIR_HELP = (
+    "where notes, bookmarks, tags and what was read are kept (default: data_dir in the "
+    "settings file, else the user data directory)"
+)
 
 _CONFIG_HELP = (
     "the settings file to read (default: $FTO_BRIEF_CONFIG, else config.toml in the user "
@@ -47,10 +54,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         "'fto-brief schema' prints the JSON Schema of the format; "
         "'fto-brief export [PATH ...] --format markdown|html|json|csv|ftm [-o OUT]' shares them; "
         "'fto-brief new PATH' writes a starter briefing; "
-        "'fto-brief config check|path' checks or finds the settings file.",
+        "'fto-brief config check|path' checks or finds the settings file; "
+        "'fto-brief notes export --format markdown|json' writes out your notes.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or directories")
     parser.add_argument("--config", metavar="PATH", help=_CONFIG_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", help=_DATA_DIR_HELP)
     parser.add_argument("--version", action="version", version=f"fto-brief {__version__}")
     return parser
 
@@ -95,12 +104,39 @@ def _export_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         help="output format (default: from OUT's ending: .md, .html, .json, .csv, .ftm.json)",
     )
+    _output_and_notes(parser)
+    parser.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="add your notes, bookmarks and tags at the end (Markdown and HTML)",
+    )
+    return parser
+
+
+def _output_and_notes(parser: argparse.ArgumentParser) -> None:
+    """``-o OUT``, and where the notes are (``--data-dir``, ``--config``)."""
     parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
         help="write to this file, replacing it in one step (default: standard output)",
     )
+    parser.add_argument("--data-dir", metavar="DIR", help=_DATA_DIR_HELP)
+    parser.add_argument("--config", metavar="PATH", help=_CONFIG_HELP)
+
+
+def _notes_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fto-brief notes",
+        description="'export' writes your notes, bookmarks and tags as Markdown or JSON. Given "
+        "briefings (PATH), notes whose item is no longer in them are marked orphaned.",
+    )
+    parser.add_argument("action", choices=("export",), help="what to do")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or directories")
+    parser.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
+    )
+    _output_and_notes(parser)
     return parser
 
 
@@ -130,7 +166,64 @@ def _print_problems(problems: Iterable[Problem], stream: TextIO) -> None:
         stream.write(problem.format() + "\n")
 
 
-def export(paths: Sequence[str], *, output_format: str | None, output: str | None) -> int:
+def _data_dir(explicit: str | None, config_file: str | None) -> str | None:
+    """The data directory: ``--data-dir``, else the settings file's ``data_dir``, else None
+    (the user data directory)."""
+    if explicit:
+        return explicit
+    from fto_tui.config import load_config
+
+    settings, _problems = load_config(config_file)
+    return settings.data_dir
+
+
+def _annotations(data_dir: str | None) -> list[Annotation]:
+    """The notes kept in ``data_dir`` (none if there is no database there yet)."""
+    from fto_tui.memory.store import FILE_NAME, Store, default_data_dir
+
+    folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    path = folder / FILE_NAME
+    if not path.is_file():
+        return []
+    return Store(path, writable=False).annotations()
+
+
+def _write_output(command: str, text: str, output: str | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from fto_tui.writing import replace_atomically
+
+    try:
+        replace_atomically(output, text.encode("utf-8"))
+    except OSError as exc:
+        sys.stderr.write(f"fto-brief {command}: cannot write {output}: {exc.strerror or exc}\n")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def notes_export(
+    paths: Sequence[str], *, output_format: str, output: str | None, data_dir: str | None
+) -> int:
+    from fto_tui.memory.sharing import to_json, to_markdown
+
+    annotations = _annotations(data_dir)
+    present = None
+    if paths:
+        from fto_tui.loader import load
+
+        present = set(load(paths).collection.ids())
+    render = to_json if output_format == "json" else to_markdown
+    return _write_output("notes", render(annotations, present), output)
+
+
+def export(
+    paths: Sequence[str],
+    *,
+    output_format: str | None,
+    output: str | None,
+    notes: list[Annotation] | None = None,
+) -> int:
     from fto_tui.export import export as render
     from fto_tui.export import format_for_suffix
     from fto_tui.loader import load
@@ -139,6 +232,8 @@ def export(paths: Sequence[str], *, output_format: str | None, output: str | Non
         output_format = format_for_suffix(output)
     if output_format is None:
         _export_parser().error("choose a format with --format (markdown, html, json, csv, ftm)")
+    if notes is not None and output_format not in ("markdown", "html"):
+        _export_parser().error("--with-notes goes with the markdown and html formats")
     result = load(paths)
     if not result.ok:
         _print_problems(result.problems, sys.stderr)
@@ -157,22 +252,21 @@ def export(paths: Sequence[str], *, output_format: str | None, output: str | Non
     except MissingLibrary as exc:
         sys.stderr.write(f"fto-brief export: {exc}\n")
         return EXIT_PROBLEMS
+    if notes is not None:
+        from fto_tui.memory.sharing import html_section, markdown_section, with_notes
+
+        present = set(result.collection.ids())
+        section = {
+            "markdown": "\n".join(markdown_section(notes, present)),
+            "html": html_section(notes, present),
+        }
+        text = with_notes(text, output_format, section)
     if result.problems:
         warnings = len(result.problems)
         sys.stderr.write(
             f"fto-brief export: {warnings} warning{'s' * (warnings != 1)} (see 'fto-brief check')\n"
         )
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    from fto_tui.writing import replace_atomically
-
-    try:
-        replace_atomically(output, text.encode("utf-8"))
-    except OSError as exc:
-        sys.stderr.write(f"fto-brief export: cannot write {output}: {exc.strerror or exc}\n")
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    return _write_output("export", text, output)
 
 
 def _is_input(output: str, inputs: Iterable[str]) -> bool:
@@ -246,7 +340,7 @@ def _theme_problems(settings: Config) -> list[Problem]:
     return check_theme(settings, BUILTIN_THEMES)
 
 
-def _reader(paths: list[str], config_file: str | None) -> int:
+def _reader(paths: list[str], config_file: str | None, data_dir: str | None = None) -> int:
     import inspect
 
     from fto_tui.config import load_config
@@ -259,6 +353,8 @@ def _reader(paths: list[str], config_file: str | None) -> int:
     options: dict[str, object] = {}
     if "config" in accepted:
         options["config"] = settings
+    if "data_dir" in accepted:
+        options["data_dir"] = data_dir or settings.data_dir
     if "config_problems" in accepted:
         options["config_problems"] = tuple(problems)
     elif problems:
@@ -318,7 +414,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args and args[0] == "export":
             options = _export_parser().parse_args(args[1:])
-            return export(options.paths, output_format=options.format, output=options.output)
+            notes = None
+            if options.with_notes:
+                notes = _annotations(_data_dir(options.data_dir, options.config))
+            return export(
+                options.paths, output_format=options.format, output=options.output, notes=notes
+            )
+        if args and args[0] == "notes":
+            options = _notes_parser().parse_args(args[1:])
+            return notes_export(
+                options.paths,
+                output_format=options.format,
+                output=options.output,
+                data_dir=_data_dir(options.data_dir, options.config),
+            )
         if args and args[0] == "new":
             options = _new_parser().parse_args(args[1:])
             return new(options.path)
@@ -326,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = _config_parser().parse_args(args[1:])
             return config(options.action, options.config)
         options = _reader_parser().parse_args(args)
-        return _reader(list(options.paths), options.config)
+        return _reader(list(options.paths), options.config, options.data_dir)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except KeyboardInterrupt:

@@ -10,6 +10,8 @@ Keys::
     reload = true                  # live reload of changed briefings
     paths = ["~/briefings"]        # what the reader opens when no PATH is given
                                    # (relative paths are relative to this file)
+    data_dir = "~/fto-notes"       # where notes, bookmarks, tags and what was read are kept
+                                   # (default: the user data directory)
     [keys]                         # binding id = key(s), as Textual writes them;
     "app.quit" = "ctrl+q"          # ids hold dots, so they are quoted
 
@@ -34,7 +36,7 @@ APP_NAME = "fto-brief"
 FILE_NAME = "config.toml"
 MAX_BYTES = 1024 * 1024
 
-KNOWN_KEYS = ("theme", "keys", "reload", "paths")
+KNOWN_KEYS = ("theme", "keys", "reload", "paths", "data_dir")
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
@@ -53,6 +55,7 @@ class Config:
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     reload: bool = True
     paths: tuple[str, ...] = ()
+    data_dir: str | None = None
     path: str | None = None
     positions: Mapping[str, Position] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -225,6 +228,7 @@ class _Checker:
             keys=MappingProxyType(values.get("keys", {})),
             reload=values.get("reload", True),
             paths=values.get("paths", ()),
+            data_dir=values.get("data_dir"),
             path=self.path,
             positions=MappingProxyType(dict(self.positions)),
         )
@@ -259,6 +263,16 @@ class _Checker:
             return None
         base = Path(self.path).expanduser().parent
         return tuple(str(base / Path(item).expanduser()) for item in value)
+
+    def check_data_dir(self, value: object) -> str | None:
+        if not isinstance(value, str):
+            self.wrong_type("data_dir", "text (a folder)", value)
+            return None
+        if not value.strip():
+            self.problems.append(error(self.at("data_dir"), "missing-value", "'data_dir' is empty"))
+            return None
+        self.at("data_dir")
+        return str(Path(self.path).expanduser().parent / Path(value.strip()).expanduser())
 
     def check_keys(self, value: object) -> dict[str, str] | None:
         if not isinstance(value, dict):

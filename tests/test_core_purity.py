@@ -28,6 +28,11 @@ CORE = [
     "fto_tui.jsonschema",
     "fto_tui.ftm.reading",
     "fto_tui.cli",
+    "fto_tui.memory.store",
+    "fto_tui.memory.fingerprint",
+    "fto_tui.memory.changes",
+    "fto_tui.memory.sharing",
+    "fto_tui.memory.finding",
 ]
 OPTIONAL = ["fto_tui.search", "fto_tui.watch", "fto_tui.chronology"]
 UI_LIBRARIES = ("textual", "rich")

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,6 +203,26 @@ async def test_reading_browsing_and_reloading_write_nothing(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
+        await _use_the_memory(app, pilot)
         await pilot.press("q")
         await pilot.pause()
     assert snapshot(briefings) == before
+
+
+async def _use_the_memory(app: Any, pilot: Any) -> None:
+    """Every memory key: a note saved, a bookmark, tags, mark read, the Notes and Changes
+    views and marking all read (all of it goes to the data directory, none to a briefing)."""
+    while len(app.screen_stack) > 1:  # the problems of the broken files, again
+        await pilot.press("escape")
+        await pilot.pause()
+    await pilot.press("1", "a", *"a note", "ctrl+s", "m", "t", *"tag", "enter", "u")
+    await pilot.pause()
+    await pilot.press("A")
+    await pilot.pause()
+    await pilot.press("escape", "U")
+    await pilot.pause()
+    await pilot.press("u", "escape")
+    await app.reader.run_action("mark_all_read")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.memory.annotations, "the note, bookmark and tags were kept"

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from fto_tui.config import Config
     from fto_tui.loader import FileLoad
     from fto_tui.search import SearchIndex
+    from fto_tui.ui.memory import ReaderMemory
     from fto_tui.ui.screens.help import Section
     from fto_tui.watch import FileWatcher
 
@@ -47,6 +48,13 @@ def _entity_commands() -> type[Provider]:
     from fto_tui.ui.commands import EntityCommands
 
     return EntityCommands
+
+
+def _note_commands() -> type[Provider]:
+    """The command palette's notes, imported when the palette first opens."""
+    from fto_tui.ui.note_commands import NoteCommands
+
+    return NoteCommands
 
 
 WATCH_INTERVAL = 0.5
@@ -63,7 +71,7 @@ class FtoBriefApp(App[int]):
 
     TITLE = "fto-brief"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {_entity_commands}
+    COMMANDS: ClassVar = App.COMMANDS | {_entity_commands, _note_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "q",
@@ -111,8 +119,11 @@ class FtoBriefApp(App[int]):
         config: Config | None = None,
         config_problems: Sequence[Problem] = (),
         cache: ParseCache | None = None,
+        data_dir: str | None = None,
+        memory: bool = True,
     ) -> None:
         super().__init__()
+        self.data_dir = data_dir
         self.paths = [os.fspath(path) for path in paths]
         if config is None:
             from fto_tui.config import Config
@@ -131,6 +142,11 @@ class FtoBriefApp(App[int]):
         self._watcher: FileWatcher | None = None
         self._polling = False
         self._gc_paused = False
+        self.memory: ReaderMemory | None = None
+        if memory:
+            from fto_tui.ui.memory import ReaderMemory
+
+            self.memory = ReaderMemory(self, data_dir)
 
     def on_unmount(self) -> None:
         if self._gc_paused:
@@ -155,6 +171,11 @@ class FtoBriefApp(App[int]):
             self.call_after_refresh(_enable_gc)
             self._gc_paused = True
         self._apply_config()
+        if self.memory is not None:
+            # Opened once the first frame is drawn: the store's imports and its first query
+            # run in a worker, which would otherwise compete with drawing it.
+            self.memory.on_change = self.reader.memory_changed
+            self.call_after_refresh(self.memory.open)
         if _small(self.paths):
             self._load_now(self.paths)
         else:
@@ -332,6 +353,8 @@ class FtoBriefApp(App[int]):
         self.reader.show_collection(
             collection, self.open_files.shown_paths, errors, len(problems) - errors, search
         )
+        if self.memory is not None:
+            self.memory.shown(collection, tuple(self.open_files.shown_paths))
 
     def all_problems(self) -> tuple[Problem, ...]:
         seen = dict.fromkeys(
@@ -447,6 +470,7 @@ class FtoBriefApp(App[int]):
             ("Search", SearchScreen.BINDINGS),
             ("Problems view", ProblemsScreen.BINDINGS),
             ("Open dialog", OpenBriefingScreen.BINDINGS),
+            *_memory_sections(),
             ("This help", HelpScreen.BINDINGS),
         ]
 
@@ -466,6 +490,29 @@ class FtoBriefApp(App[int]):
                     f"{binding.tooltip or binding.description} (key: {key})",
                     _runner(owner, binding.action),
                 )
+        if self.memory is not None:
+            yield SystemCommand(
+                "Mark all read",
+                "Mark every new, changed and gone item read",
+                _runner(reader, "mark_all_read"),
+            )
+
+
+def _memory_sections() -> list[Section]:
+    """The keys of the note editor, the tags dialog and the Notes and Changes views."""
+    from fto_tui.ui.screens.changes import ChangesScreen
+    from fto_tui.ui.screens.confirm import ConfirmScreen
+    from fto_tui.ui.screens.note_editor import NoteEditorScreen
+    from fto_tui.ui.screens.notes import NotesScreen
+    from fto_tui.ui.screens.tags import TagsScreen
+
+    return [
+        ("Note editor", NoteEditorScreen.BINDINGS),
+        ("Tags", TagsScreen.BINDINGS),
+        ("Notes view", NotesScreen.BINDINGS),
+        ("Changes view", ChangesScreen.BINDINGS),
+        ("Questions", ConfirmScreen.BINDINGS),
+    ]
 
 
 def _enable_gc() -> None:
@@ -528,20 +575,24 @@ def binding_ids() -> list[str]:
         ProblemsScreen,
         OpenBriefingScreen,
     ]
-    ids = (
-        binding.id
-        for owner in owners
-        for binding in Binding.make_bindings(owner.BINDINGS)
-        if binding.id is not None
-    )
+    bindings = [binding for owner in owners for binding in owner.BINDINGS]
+    bindings += [binding for _section, more in _memory_sections() for binding in more]
+    ids = (binding.id for binding in Binding.make_bindings(bindings) if binding.id is not None)
     return list(dict.fromkeys(ids))
 
 
-def run_app(paths: list[str], *, config: Any = None, config_problems: Any = ()) -> int:
+def run_app(
+    paths: list[str],
+    *,
+    config: Any = None,
+    config_problems: Any = (),
+    data_dir: Any = None,
+) -> int:
     """Run the reader on ``paths`` (the bundled briefings when empty); the exit status.
 
     ``config`` is the :class:`~fto_tui.config.Config` read from the settings file and
-    ``config_problems`` what was wrong with it. (They are typed loosely because the command line
+    ``config_problems`` what was wrong with it; ``data_dir`` is where the notes are kept (None:
+    the user data directory). (They are typed loosely because the command line
     passes them as optional keyword arguments; anything else is ignored.)
     """
     from fto_tui.cache import ParseCache
@@ -549,7 +600,13 @@ def run_app(paths: list[str], *, config: Any = None, config_problems: Any = ()) 
 
     settings = config if isinstance(config, Config) else None
     problems = [p for p in config_problems if isinstance(p, Problem)]
-    app = FtoBriefApp(paths, config=settings, config_problems=problems, cache=ParseCache())
+    app = FtoBriefApp(
+        paths,
+        config=settings,
+        config_problems=problems,
+        cache=ParseCache(),
+        data_dir=data_dir if isinstance(data_dir, str) else None,
+    )
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 

@@ -69,6 +69,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
         "TERM": "xterm-256color",
     }
     exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())

@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 
 from fto_tui.index import Collection
 from fto_tui.model import Entity, Event
 from fto_tui.ui.details import citation_text, document_for, overview
 from fto_tui.ui.history import History
+from fto_tui.ui.memory_actions import MEMORY_BINDINGS, MemoryActions, annotated, row_mark
 from fto_tui.ui.panes import PANES, Pane, can_narrow_to, keep_index, pane_for, pane_items
 from fto_tui.ui.rows import entity_title
 from fto_tui.ui.safe import one_line
@@ -54,7 +54,7 @@ def pane_title(pane: Pane, count: int, narrowed_to: str | None = None) -> Conten
     return Content.assemble(*parts)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(MemoryActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "tab",
@@ -159,6 +159,7 @@ class ReaderScreen(Screen[None]):
             id="reader.edit",
             tooltip="Open the selected item's file at its line in $VISUAL or $EDITOR",
         ),
+        *MEMORY_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -194,6 +195,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         for pane in PANES:
             self.pane_box(pane).border_title = pane_title(pane, 0)
+            self.pane(pane).marks = self._row_mark
         self.detail.show(overview(self.collection, self.files))
         self.set_focus(self.pane(Pane.ORGANISATIONS))
         self._apply_size(self.size.width, self.size.height)
@@ -313,7 +315,16 @@ class ReaderScreen(Screen[None]):
     def _show_detail(self, entity_id: str, place: tuple[int, int] | None = None) -> None:
         entity = self.collection.get(entity_id)
         if entity is not None:
-            self.detail.show(document_for(entity, self.collection), place)
+            document = document_for(entity, self.collection)
+            memory = self.memory
+            if memory is not None:
+                document = annotated(
+                    document,
+                    memory.annotation(entity_id),
+                    memory.changes.get(entity_id),
+                    memory.fingerprint(entity),
+                )
+            self.detail.show(document, place)
             if can_narrow_to(entity):
                 self._last_narrowable = entity.id
 
@@ -372,6 +383,29 @@ class ReaderScreen(Screen[None]):
             self._could_edit = self.edit_target() is not None
             return True if self._could_edit else None
         return True
+
+    # -- memory ---------------------------------------------------------------------------
+
+    def memory_target(self) -> Entity | None:
+        """The item ``a``, ``m``, ``t`` and ``u`` act on: the one highlighted in the focused
+        pane, else the one in the detail view."""
+        focused = self.focused
+        if isinstance(focused, EntityList):
+            return focused.highlighted
+        return self.collection.get(self.current) if self.current else None
+
+    def _row_mark(self, item_id: str) -> str:
+        return row_mark(self.memory, item_id)
+
+    def memory_changed(self) -> None:
+        """Notes, bookmarks, tags or changes changed: redraw the rows and the detail."""
+        if not self._ready:
+            return
+        for pane in PANES:
+            self.pane(pane).refresh()
+        current = self.current
+        if current is not None and current in self.collection:
+            self._show_detail(current, self.detail.place)
 
     # -- narrowing ------------------------------------------------------------------------
 
@@ -491,7 +525,10 @@ class ReaderScreen(Screen[None]):
                 self.set_focus(self.pane(pane) if pane is not None else self.detail)
 
         background = len(self.collection) > BACKGROUND_ABOVE
-        self.app.push_screen(SearchScreen(self.search_index(), background=background), jump)
+        memory = self.memory
+        notes = memory.search if memory is not None and memory.annotations else None
+        screen = SearchScreen(self.search_index(), background=background, notes=notes)
+        self.app.push_screen(screen, jump)
 
     def search_index(self) -> SearchIndex:
         if self._search_index is None:

@@ -7,6 +7,7 @@ and results that no longer match what is typed are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -66,9 +67,18 @@ class SearchScreen(ModalScreen[str | None]):
         query: str
         hits: list[SearchHit]
 
-    def __init__(self, index: SearchIndex, query: str = "", *, background: bool = False) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        query: str = "",
+        *,
+        background: bool = False,
+        notes: Callable[[str], list[SearchHit]] | None = None,
+    ) -> None:
         super().__init__()
         self.index = index
+        self.notes = notes
+        """Searches the user's notes and tags; their hits come first."""
         self._query = query
         self.background = background
         self.shown_query: str | None = None
@@ -76,11 +86,10 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
-            yield Static(
-                "Search names, aliases, roles, quotes, events and sources",
-                id="search-label",
-                markup=False,
-            )
+            label = "Search names, aliases, roles, quotes, events and sources"
+            if self.notes is not None:
+                label += ", and your notes and tags"
+            yield Static(label, id="search-label", markup=False)
             yield Input(self._query, placeholder="Search…", id="search-input")
             yield HitList(id="search-results")
 
@@ -110,11 +119,19 @@ class SearchScreen(ModalScreen[str | None]):
         if query.strip() and self.background:
             self._search_in_background(query)
             return
-        self._show(query, self.index.search(query, limit=LIMIT) if query.strip() else [])
+        self._show(query, self._search(query) if query.strip() else [])
+
+    def _search(self, query: str) -> list[SearchHit]:
+        hits = self.index.search(query, limit=LIMIT)
+        if self.notes is None:
+            return hits
+        noted = self.notes(query)
+        found = {hit.entity_id for hit in noted}
+        return [*noted, *(hit for hit in hits if hit.entity_id not in found)][:LIMIT]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search_in_background(self, query: str) -> None:
-        hits = self.index.search(query, limit=LIMIT)
+        hits = self._search(query)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Found(query, hits))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.content import Content
@@ -62,6 +62,8 @@ class EntityList(CursorList):
         self._items: Sequence[Entity] = ()
         self._index_of: dict[str, int] | None = None
         self.empty_text = empty_text
+        self.marks: Callable[[str], str] | None = None
+        """Marks to put in front of an item's row, by its id (new, changed, bookmarked)."""
 
     @property
     def items(self) -> Sequence[Entity]:
@@ -112,7 +114,12 @@ class EntityList(CursorList):
         return super().render_line(y)
 
     def render_item_line(self, index: int, offset: int, width: int, selected: bool) -> Strip:
-        content = row(self._items[index]).truncate(width, ellipsis=True)
+        entity = self._items[index]
+        content = row(entity)
+        mark = self.marks(entity.id) if self.marks is not None else ""
+        if mark:
+            content = Content.assemble(Content.styled(f"{mark} ", "bold"), content)
+        content = content.truncate(width, ellipsis=True)
         style = self.cursor_style() if selected else self.line_style
         return content_strip(content, width, style)
 
