@@ -5,9 +5,14 @@ seen and stale data is never served; they also carry a digest of the loading cod
 version or a changed rule never reads an older entry. An entry is the file's
 :class:`~fto_tui.loader.FileLoad` (entities, references and problems) in MessagePack with a
 CRC-32, decoded back into the same typed records (each record an array of its values); a
-corrupt, truncated or outdated entry fails its check or its decoding and is ignored. Entries
-are written atomically (temporary file, then rename) and the cache is trimmed, oldest first,
-past a size bound. The cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
+corrupt, truncated or outdated entry fails its check or its decoding and is ignored. An entry
+is untrusted input like a briefing: it is opened as briefings are (regular files only, never
+blocking, size-capped) and every decoded value passes the same checks as a freshly parsed one
+(a date with month 13 drops the entry and the file is parsed afresh). Entries are written
+atomically (temporary file, then rename) and the cache is trimmed, oldest first, past a size
+bound: the directory is listed once to learn its size, which is then kept up to date, and a
+trim frees a tenth of the bound so that a full cache is not listed again at every write. The
+cache lives in the user cache directory (``XDG_CACHE_HOME`` on Linux).
 """
 
 from __future__ import annotations
@@ -23,13 +28,16 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from fto_tui import __version__
-from fto_tui.dates import checked_already
+from fto_tui.reading import read_bytes
+from fto_tui.references import valid_references
 
 if TYPE_CHECKING:
     from fto_tui.loader import FileLoad
 
 #: Bound on the cache's total size; the oldest entries go first.
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
+#: A trim leaves the cache at this fraction of its bound, so the next one is many writes away.
+_TRIM_TO = 0.9
 #: Bump when the entry layout changes in a way the loading code's digest does not capture.
 FORMAT = 2
 _SUFFIX = ".msgpack"
@@ -128,15 +136,16 @@ class ParseCache:
         self._header = _MAGIC + fingerprint().encode()
         self._encoder = msgspec.msgpack.Encoder()
         self._decoder = msgspec.msgpack.Decoder(FileLoad)
+        #: The cache's size in bytes as far as this process knows it; ``None`` until the
+        #: directory is first listed.
+        self._total: int | None = None
 
     def _entry(self, key: str) -> Path:
         return self.directory / f"{key}{_SUFFIX}"
 
     def get(self, key: str) -> FileLoad | None:
-        try:
-            with open(self._entry(key), "rb") as handle:
-                blob = handle.read()
-        except OSError:
+        blob = read_bytes(str(self._entry(key)), self.max_bytes)
+        if not isinstance(blob, bytes):
             return None
         start = len(self._header) + 4
         if not blob.startswith(self._header) or len(blob) < start:
@@ -145,10 +154,10 @@ class ParseCache:
         if zlib.crc32(payload).to_bytes(4, "big") != blob[start - 4 : start]:
             return None
         try:
-            with checked_already():
-                return self._decoder.decode(payload)
+            load = self._decoder.decode(payload)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError):
             return None
+        return load if valid_references(load.references) else None
 
     def put(self, key: str, load: FileLoad) -> None:
         try:
@@ -157,41 +166,65 @@ class ParseCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             import tempfile
 
+            target = self._entry(key)
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(blob)
-                os.replace(temporary, self._entry(key))
+                replaced = _size_of(target)
+                os.replace(temporary, target)
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
                 raise
-            self._trim()
-        except (OSError, TypeError, msgspec.EncodeError):
+            if self._total is None:
+                self._total = self._scan()[1]
+            else:
+                self._total += len(blob) - replaced
+            if self._total > self.max_bytes:
+                self._trim()
+        except (OSError, TypeError, ValueError, msgspec.EncodeError):
             return
 
-    def _trim(self) -> None:
+    def _scan(self) -> tuple[list[tuple[int, int, Path]], int]:
+        """Every entry (oldest first, with its size) and their total size."""
         entries = []
         total = 0
-        for entry in self.directory.iterdir():
-            if entry.suffix not in (_SUFFIX, ".tmp"):
-                continue
-            try:
-                info = entry.stat()
-            except OSError:
-                continue
-            entries.append((info.st_mtime_ns, info.st_size, entry))
-            total += info.st_size
+        with os.scandir(self.directory) as listing:
+            for entry in listing:
+                if not entry.name.endswith((_SUFFIX, ".tmp")):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                entries.append((info.st_mtime_ns, info.st_size, Path(entry.path)))
+                total += info.st_size
         entries.sort()
-        while total > self.max_bytes and len(entries) > 1:
+        return entries, total
+
+    def _trim(self) -> None:
+        entries, total = self._scan()
+        goal = int(self.max_bytes * _TRIM_TO)
+        while total > goal and len(entries) > 1:
             _mtime, size, entry = entries.pop(0)
             with contextlib.suppress(OSError):
                 entry.unlink()
             total -= size
+        self._total = total
 
     def clear(self) -> None:
+        self._total = None
         with contextlib.suppress(OSError):
             for entry in self.directory.iterdir():
                 if entry.suffix in (_SUFFIX, ".tmp"):
                     with contextlib.suppress(OSError):
                         entry.unlink()
+
+
+def _size_of(path: Path) -> int:
+    """The size of the file at ``path`` (without following a link), 0 if there is none."""
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0

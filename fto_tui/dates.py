@@ -35,16 +35,13 @@ problem starts.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import re
-from _thread import get_ident
-from collections.abc import Iterator
 
 from fto_tui.record import Record
 
-__all__ = ["MAX_LENGTH", "DateError", "DatePoint", "EdtfDate", "Precision", "checked_already"]
+__all__ = ["MAX_LENGTH", "DateError", "DatePoint", "EdtfDate", "Precision"]
 
 MAX_LENGTH = 100
 """Longer text is refused outright: no real date comes near it."""
@@ -99,24 +96,6 @@ class Precision(enum.IntEnum):
     CENTURY = 5
 
 
-#: Threads reading points back from the parse cache (see :func:`checked_already`).
-_checked_already: set[int] = set()
-
-
-@contextlib.contextmanager
-def checked_already() -> Iterator[None]:
-    """While this thread reads back points that passed their checks when they were made (from
-    the parse cache, whose entries are only ever written from checked points), the points it
-    creates skip the checks: for a large briefing they would be a third of the reading time.
-    Points made by other threads meanwhile are checked as always."""
-    ident = get_ident()
-    _checked_already.add(ident)
-    try:
-        yield
-    finally:
-        _checked_already.discard(ident)
-
-
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -145,8 +124,6 @@ class DatePoint(Record, frozen=True):
     unspecified_day: bool = False
 
     def __post_init__(self) -> None:
-        if _checked_already and get_ident() in _checked_already:
-            return
         problem = self._invalid()
         if problem:
             raise DateError(problem)

@@ -65,6 +65,21 @@ class References(Record, frozen=True):
         return len(self.targets)
 
 
+def valid_references(references: References) -> bool:
+    """Whether ``references`` holds what reading a file can make: columns of one length, kind
+    masks naming at least one kind and nothing else, positions from line 1 and column 1. A
+    parse cache entry that does not is dropped, never used."""
+    count = len(references.targets)
+    if not len(references.kinds) == len(references.lines) == len(references.columns) == count:
+        return False
+    every = kinds_mask(tuple(EntityKind))
+    return (
+        all(mask > 0 and not mask & ~every for mask in set(references.kinds))
+        and min(references.lines, default=1) >= 1
+        and min(references.columns, default=1) >= 1
+    )
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     import difflib
 

@@ -246,3 +246,133 @@ def test_the_default_directory_is_where_platformdirs_puts_it(
             monkeypatch.setenv("XDG_CACHE_HOME", xdg)
         expected = Path(platformdirs.user_cache_dir("fto-brief", appauthor=False)) / "parsed"
         assert default_directory() == expected
+
+
+def _count_scans(cache: ParseCache, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts how often the cache lists its directory."""
+    scans: list[int] = []
+    real = os.scandir
+
+    def counting(path: object) -> object:
+        if Path(path) == cache.directory:  # type: ignore[arg-type]
+            scans.append(1)
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache_module.os, "scandir", counting)
+    original = Path.iterdir
+
+    def counting_iterdir(self: Path) -> object:
+        if self == cache.directory:
+            scans.append(1)
+        return original(self)
+
+    monkeypatch.setattr(Path, "iterdir", counting_iterdir)
+    return scans
+
+
+def test_filling_the_cache_lists_its_directory_once_not_once_per_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ParseCache(tmp_path / "cache")
+    scans = _count_scans(cache, monkeypatch)
+    for i in range(50):
+        path = tmp_path / f"b{i}.yaml"
+        path.write_text(BRIEFING.replace("Cache test", f"Cache test {i}"), encoding="utf-8")
+        load_file(path, cache=cache)
+    assert len(scans) <= 1
+    assert len(_entries(cache)) == 50
+
+
+def test_a_full_cache_trims_below_its_bound_so_scans_stay_rare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = len(
+        ParseCache(tmp_path / "probe")._encoder.encode(load_file(_write(tmp_path, 0), cache=None))
+    )
+    cache = ParseCache(tmp_path / "cache", max_bytes=size * 40)
+    scans = _count_scans(cache, monkeypatch)
+    for i in range(400):
+        load_file(_write(tmp_path, i), cache=cache)
+    listed = len(scans)
+    entries = _entries(cache)
+    assert sum(e.stat().st_size for e in entries) <= size * 40
+    # Each trim frees a tenth of the bound (four entries here), so the directory is listed
+    # about once every four writes, not at every one.
+    assert listed <= 400 // 3
+
+
+def _write(tmp_path: Path, i: int) -> Path:
+    path = tmp_path / f"b{i}.yaml"
+    path.write_text(BRIEFING.replace("Cache test", f"Cache test {i:04d}"), encoding="utf-8")
+    return path
+
+
+def _rewrite_entry(entry: Path, change: object) -> None:
+    """Changes an entry's payload and writes it back with a correct checksum, as someone able
+    to write the cache directory could."""
+    import zlib
+
+    blob = entry.read_bytes()
+    start = blob.index(b"FTOB") + 4 + 16 + 4
+    payload = change(blob[start:])  # type: ignore[operator]
+    entry.write_bytes(blob[: start - 4] + zlib.crc32(payload).to_bytes(4, "big") + payload)
+
+
+def test_an_entry_with_an_impossible_date_is_dropped_and_the_file_parsed_afresh(
+    briefing: Path, cache: ParseCache
+) -> None:
+    first = load_file(briefing, cache=cache)
+    (entry,) = _entries(cache)
+    # 2025-02-20 is the array [2025, 2, 20, ...]: make it month 13.
+    point = b"\xcd\x07\xe9\x02\x14"
+    _rewrite_entry(entry, lambda payload: payload.replace(point, b"\xcd\x07\xe9\x0d\x14"))
+    assert cache.get(content_key(str(briefing), briefing.read_bytes())) is None
+    assert load_file(briefing, cache=cache) == first
+
+
+def test_an_entry_with_impossible_references_is_dropped(briefing: Path, cache: ParseCache) -> None:
+    from fto_tui.loader import FileLoad
+    from fto_tui.references import References
+
+    key = content_key(str(briefing), briefing.read_bytes())
+    for references in (
+        References(targets=("src",), kinds=(0,), lines=(1,), columns=(1,)),
+        References(targets=("src",), kinds=(1 << 12,), lines=(1,), columns=(1,)),
+        References(targets=("src", "x"), kinds=(1,), lines=(1,), columns=(1,)),
+        References(targets=("src",), kinds=(1,), lines=(0,), columns=(1,)),
+    ):
+        cache.put(key, FileLoad(str(briefing), (), references=references))
+        assert cache.get(key) is None
+
+
+def test_a_fifo_where_an_entry_should_be_is_ignored(briefing: Path, cache: ParseCache) -> None:
+    import threading
+
+    first = load_file(briefing, cache=cache)
+    (entry,) = _entries(cache)
+    entry.unlink()
+    os.mkfifo(entry)
+    results = []
+    reader = threading.Thread(target=lambda: results.append(load_file(briefing, cache=cache)))
+    reader.start()
+    reader.join(20)
+    if reader.is_alive():  # release the blocked open before failing
+        with open(entry, "wb"):
+            pass
+    assert results == [first]
+
+
+def test_a_link_to_an_endless_device_is_not_read(briefing: Path, cache: ParseCache) -> None:
+    first = load_file(briefing, cache=cache)
+    (entry,) = _entries(cache)
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    assert load_file(briefing, cache=cache) == first
+
+
+def test_an_entry_larger_than_the_cache_bound_is_not_read(tmp_path: Path, briefing: Path) -> None:
+    cache = ParseCache(tmp_path / "cache", max_bytes=100)
+    key = content_key(str(briefing), briefing.read_bytes())
+    cache.directory.mkdir()
+    (cache.directory / f"{key}.msgpack").write_bytes(b"FTOB" + b"\0" * 200)
+    assert cache.get(key) is None

@@ -4,11 +4,10 @@ the cache skip checks they already passed."""
 from __future__ import annotations
 
 import gc
-import threading
 
 import pytest
 
-from fto_tui.dates import DateError, DatePoint, EdtfDate, checked_already
+from fto_tui.dates import DateError, DatePoint, EdtfDate
 from fto_tui.model import Citation, Designation, Organisation, Quote, without_origin
 from fto_tui.problems import Position, Problem, Severity
 
@@ -53,32 +52,11 @@ def test_without_origin_compares_content_at_every_level() -> None:
     assert without_origin(_organisation(HERE)) != without_origin(_organisation(THERE, "SDGT"))
 
 
-def test_points_are_checked_outside_checked_already() -> None:
+def test_points_are_always_checked() -> None:
     with pytest.raises(DateError):
         DatePoint(2019, 2, 29)
-    with checked_already():
-        assert DatePoint(2019, 2, 29).day == 29
-        failures: list[BaseException] = []
-
-        def elsewhere() -> None:
-            try:
-                DatePoint(2019, 2, 29)
-            except DateError as error:
-                failures.append(error)
-
-        thread = threading.Thread(target=elsewhere)
-        thread.start()
-        thread.join()
-        assert len(failures) == 1, "another thread's points are still checked"
     with pytest.raises(DateError):
-        DatePoint(2019, 2, 29)
-
-
-def test_checked_already_ends_even_when_reading_fails() -> None:
-    with pytest.raises(RuntimeError), checked_already():
-        raise RuntimeError("the entry could not be read")
-    with pytest.raises(DateError):
-        DatePoint(2019, 13)
+        DatePoint(2025, 13)
 
 
 @pytest.mark.parametrize("year", [1900, 2000, 2023, 2024, 2100, 9996])
