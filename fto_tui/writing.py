@@ -1,7 +1,9 @@
 """Writing files safely: whole or not at all, and never over a file by accident.
 
 * :func:`replace_atomically` writes a temporary file next to the target and renames it over the
-  target, so a reader sees the old file or the new one, never half of one.
+  target, so a reader sees the old file or the new one, never half of one. Only a regular file
+  (or a name with nothing there yet) is replaced: anything else (``/dev/stdout``, ``/dev/fd/N``,
+  a pipe, a terminal, a FIFO) is opened and written in place, never turned into a file.
 * :func:`create_new` writes a file that must not exist yet. The content goes to a temporary file
   first, which is then hard-linked to the target name: linking fails if the name exists (even as
   a dangling symbolic link), so nothing is ever overwritten, even by a race. Where the file
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,15 +47,21 @@ def _write_temporary(target: Path, data: bytes, mode: int) -> Path:
 def replace_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``target``, replacing any file there in one step.
 
-    A file already at ``target`` keeps its permission bits. Raises OSError.
+    A file already at ``target`` keeps its permission bits; a target that is not a regular file
+    (a device, pipe or FIFO, or a link to one) is written in place. Raises OSError.
     """
     path = Path(target)
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
     except FileNotFoundError:
         mode = _default_mode()
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            _write_in_place(path, data)
+            return
+        mode = info.st_mode & 0o7777
     temporary = _write_temporary(path, data, mode)
     try:
         os.replace(temporary, path)
@@ -60,6 +69,13 @@ def replace_atomically(target: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write ``data`` to the device, pipe or FIFO at ``path``, opened as it is."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 def create_new(target: str | os.PathLike[str], data: bytes) -> None:
