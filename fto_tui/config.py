@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from fto_tui.problems import Position, Problem, error, warning
+from fto_tui.reading import read_bytes
 
 ENV_VAR = "FTO_BRIEF_CONFIG"
 APP_NAME = "fto-brief"
@@ -40,6 +41,37 @@ KNOWN_KEYS = ("theme", "keys", "reload", "paths", "data_dir")
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+#: Modifiers and key names Textual binds (its ``Keys`` values and the names it gives to
+#: punctuation), besides any single character and any Unicode character name in lower case
+#: with underscores (``question_mark``). tests/test_config.py checks them against Textual.
+MODIFIERS = frozenset(("ctrl", "shift", "alt", "meta", "super", "hyper"))
+NAMED_KEYS = frozenset(
+    (
+        "escape",
+        "enter",
+        "return",
+        "tab",
+        "space",
+        "backspace",
+        "left",
+        "right",
+        "up",
+        "down",
+        "home",
+        "end",
+        "insert",
+        "delete",
+        "pageup",
+        "pagedown",
+        "slash",
+        "backslash",
+        "at",
+        "minus",
+        "plus",
+        "underscore",
+        *(f"f{n}" for n in range(1, 25)),
+    )
+)
 _HEADER = re.compile(r"^\s*\[\s*([^\[\]]*?)\s*\]")
 
 
@@ -91,19 +123,15 @@ def load_config(
     """Read the configuration (see :func:`config_path`). Never raises for a bad file."""
     where, reason = config_path(path, environ)
     name = str(where)
-    try:
-        with open(where, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        if reason == "default":
-            return Config(), []
-        return Config(), [error(Position(name), "missing-file", f"no config file ({reason})")]
-    except IsADirectoryError:
-        return Config(), [error(Position(name), "unreadable", "this is a directory, not a file")]
-    except OSError as exc:
-        return Config(), [error(Position(name), "unreadable", exc.strerror or str(exc))]
-    if len(data) > MAX_BYTES:
-        return Config(), [error(Position(name), "too-large", "larger than 1 MB: not a config")]
+    data = read_bytes(name, MAX_BYTES)
+    if isinstance(data, Problem):
+        if data.code == "missing-file":
+            if reason == "default":
+                return Config(), []
+            return Config(), [error(Position(name), "missing-file", f"no config file ({reason})")]
+        if data.code == "file-too-large":
+            return Config(), [error(Position(name), "too-large", "larger than 1 MB: not a config")]
+        return Config(), [error(Position(name), "unreadable", data.message)]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -120,6 +148,10 @@ def parse_config(text: str, path: str) -> tuple[Config, list[Problem]]:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return Config(path=path), [_syntax_problem(str(exc), text, path)]
+    except RecursionError:
+        return Config(path=path), [
+            error(Position(path), "too-deep", "arrays or tables are nested too deeply")
+        ]
     return _Checker(text, path).run(table)
 
 
@@ -142,32 +174,73 @@ def key_position(text: str, path: str, key: str, table: str | None = None) -> Po
     TOML parsers give no positions, so this scans the lines: good enough for plain, quoted and
     dotted keys (``keys.quit = ...``) and inline tables; the file's start if nothing matches.
     """
-    quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-    assignment = re.compile(rf"^(\s*){quoted}\s*=")
-    anywhere = re.compile(rf"(?:^|[\s{{,.]){quoted}\s*=")
-    full = key if table is None else f"{table}.{key}"
-    current: str | None = None
-    header_line: Position | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
-        if header:
-            current = re.sub(r"\s*\.\s*", ".", header[1]).replace('"', "").replace("'", "")
-            where = Position(path, number, len(line) - len(line.lstrip()) + 1)
-            if current == full:
-                return where  # the key is a table: [keys]
-            if table is not None and current == table and header_line is None:
-                header_line = where
-            continue
-        if current == table:
-            found = assignment.match(line)
+    return KeyPositions(text, path).find(key, table)
+
+
+#: A key before ``=``: bare (dots allowed, as in a dotted key), or quoted.
+_KEY = r"""(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_.-]+))"""
+_ASSIGNMENT = re.compile(rf"^(\s*){_KEY}\s*=")
+#: A key anywhere on a line: at its start or after a space, ``{``, ``,`` or ``.``.
+_ANYWHERE = re.compile(rf"(?:^|(?<=[\s{{,.])){_KEY}\s*=")
+
+
+def _key_text(match: re.Match[str]) -> str:
+    return next(group for group in match.groups()[-3:] if group is not None)
+
+
+class KeyPositions:
+    """Where each key of a settings file is written, found in one pass over its lines (a file
+    of many thousand keys must not be read again for each)."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        #: (table, key) -> (line, column) of the first ``key =`` in that table.
+        self.assignments: dict[tuple[str | None, str], tuple[int, int]] = {}
+        #: table name -> (line, column) of its first header.
+        self.headers: dict[str, tuple[int, int]] = {}
+        #: key -> (line, column) of its first mention as ``key =`` anywhere.
+        self.anywhere: dict[str, tuple[int, int]] = {}
+        current: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER.match(line)
+            if header:
+                current = re.sub(r"\s*\.\s*", ".", header[1]).replace('"', "").replace("'", "")
+                where = (number, len(line) - len(line.lstrip()) + 1)
+                self.headers.setdefault(current, where)
+                continue
+            if "=" not in line or line.lstrip().startswith("#"):
+                continue
+            found = _ASSIGNMENT.match(line)
             if found:
-                return Position(path, number, len(found[1]) + 1)
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = anywhere.search(line)
-        if found and not line.lstrip().startswith("#"):
-            column = found.start() + 1 + (found[0][0] in " \t{,.")
-            return Position(path, number, column)
-    return header_line or Position(path)
+                self.assignments.setdefault(
+                    (current, _key_text(found)), (number, len(found[1]) + 1)
+                )
+            for found in _ANYWHERE.finditer(line):
+                key = _key_text(found)
+                self.anywhere.setdefault(key, (number, found.start() + 1))
+                # A dotted key (keys.quit) is also found by its last part.
+                if "." in key and found[3] is not None:
+                    last = key.rsplit(".", 1)[1]
+                    column = found.start() + len(key) - len(last) + 1
+                    self.anywhere.setdefault(last, (number, column))
+
+    def find(self, key: str, table: str | None = None) -> Position:
+        """Where ``key`` is set in ``table`` (before any table if ``None``): see
+        :func:`key_position`."""
+        full = key if table is None else f"{table}.{key}"
+        candidates = [
+            where
+            for where in (self.headers.get(full), self.assignments.get((table, key)))
+            if where is not None
+        ]
+        if candidates:
+            return Position(self.path, *min(candidates))
+        where = self.anywhere.get(key)
+        if where is not None:
+            return Position(self.path, *where)
+        if table is not None and table in self.headers:
+            return Position(self.path, *self.headers[table])
+        return Position(self.path)
 
 
 def _close(word: str, candidates: Iterable[str]) -> str | None:
@@ -191,9 +264,10 @@ class _Checker:
         self.path = path
         self.problems: list[Problem] = []
         self.positions: dict[str, Position] = {}
+        self.keys = KeyPositions(text, path)
 
     def at(self, key: str, table: str | None = None) -> Position:
-        position = key_position(self.text, self.path, key, table)
+        position = self.keys.find(key, table)
         self.positions[f"{table}.{key}" if table else key] = position
         return position
 
@@ -287,10 +361,54 @@ class _Checker:
                 self.problems.append(
                     error(self.at(binding, "keys"), "missing-value", f"'keys.{binding}' is empty")
                 )
+            elif reason := unbindable(key):
+                self.problems.append(
+                    error(
+                        self.at(binding, "keys"),
+                        "unbindable-key",
+                        f"'keys.{binding}' cannot be bound: {reason}",
+                        'keys are written as Textual names them: "ctrl+e", "f2", "question_mark";'
+                        " several are separated by commas",
+                    )
+                )
             else:
                 self.at(binding, "keys")
                 keys[binding] = key.strip()
         return keys
+
+
+def unbindable(keys: str) -> str | None:
+    """Why Textual could never match ``keys`` (comma-separated keys), or ``None`` if it can."""
+    import unicodedata
+
+    from fto_tui.visible import visible
+
+    for part in keys.split(","):
+        key = part.strip()
+        shown = visible(key)
+        if not key:
+            return "a key between commas is empty"
+        if len(key) == 1:
+            if not key.isprintable():
+                return f"'{shown}' is not a key"
+            continue
+        if any(char.isspace() for char in key):
+            return f"'{shown}' has a space in it (the space bar is 'space')"
+        *modifiers, name = key.split("+")
+        if not name or not all(modifiers):
+            return f"'{shown}' has an empty part around '+' (the plus key is 'plus')"
+        unknown = [modifier for modifier in modifiers if modifier not in MODIFIERS]
+        if unknown:
+            return f"unknown modifier '{visible(unknown[0])}' in '{shown}'"
+        if len(name) == 1 or name in NAMED_KEYS:
+            continue
+        try:
+            unicodedata.lookup(name.replace("_", " ").upper())
+        except KeyError:
+            return f"no key is called '{visible(name)}'"
+        if name != name.lower():
+            return f"no key is called '{visible(name)}' (key names are lower case)"
+    return None
 
 
 def check_theme(config: Config, themes: Iterable[str]) -> list[Problem]:

@@ -307,3 +307,88 @@ def test_reader_reports_settings_problems_itself_for_an_older_reader(
     err = capsys.readouterr().err
     assert f"{path}:1:" in err
     assert "defaults" in err
+
+
+# -- hostile settings files ---------------------------------------------------------------
+
+
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = _write(tmp_path, "x = " + "[" * 1000 + "]" * 1000 + '\ntheme = "nord"\n')
+    config, problems = load_config(path)
+    assert config == Config(path=str(path))
+    assert [p.code for p in problems] == ["too-deep"]
+
+
+def test_a_fifo_named_by_config_does_not_block(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    results: list[object] = []
+    reader = threading.Thread(target=lambda: results.append(load_config(fifo)))
+    reader.start()
+    reader.join(20)
+    if reader.is_alive():  # release the blocked open before failing
+        with open(fifo, "wb"):
+            pass
+        reader.join()
+        pytest.fail("reading a FIFO blocked")
+    ((config, problems),) = results  # type: ignore[misc]
+    assert config == Config()
+    assert [p.code for p in problems] == ["unreadable"]
+
+
+def test_a_link_to_an_endless_device_is_not_read() -> None:
+    config, problems = load_config("/dev/zero")
+    assert config == Config()
+    assert [p.code for p in problems] == ["unreadable"]
+
+
+def test_key_positions_are_found_in_one_pass_over_the_file() -> None:
+    count = 2000
+    text = "[keys]\n" + "".join(f'"binding.{i}" = "ctrl+f{i % 24 + 1}"\n' for i in range(count))
+    splits: list[int] = []
+    original = str.splitlines
+
+    class Counting(str):
+        def splitlines(self, keepends: bool = False) -> list[str]:
+            splits.append(1)
+            return original(self, keepends)
+
+    config, problems = parse_config(Counting(text), "c.toml")
+    assert problems == []
+    assert len(config.keys) == count
+    assert config.position_of("keys.binding.1999") == Position("c.toml", count + 1, 1)
+    assert len(splits) <= 2
+
+
+@pytest.mark.parametrize(
+    "keys",
+    ["ctrl+e", "e", "E", "?", "question_mark", "f12", "ctrl+shift+up", "j,down", "ctrl+e, f2"],
+)
+def test_key_strings_textual_can_bind_are_accepted(keys: str) -> None:
+    config, problems = parse_config(f'[keys]\n"app.quit" = "{keys}"\n', "c.toml")
+    assert problems == []
+    assert config.keys == {"app.quit": keys}
+
+
+@pytest.mark.parametrize(
+    "keys",
+    ["ctrl+", "a,,b", ",", "ctrl e", "Ctrl+E", "control+e", "F1", "ctrl+nothing", "++", "\\u0007"],
+)
+def test_key_strings_textual_cannot_bind_are_errors(keys: str) -> None:
+    config, problems = parse_config(f'[keys]\n"app.quit" = "{keys}"\n', "c.toml")
+    assert [(p.code, p.line) for p in problems] == [("unbindable-key", 2)]
+    assert config.keys == {}
+
+
+def test_every_key_name_accepted_is_one_textual_knows() -> None:
+    from textual.keys import Keys, _character_to_key, key_to_character
+
+    from fto_tui.config import NAMED_KEYS
+
+    textual_names = {key.value for key in Keys} | {
+        _character_to_key(chr(c)) for c in range(0x21, 0x7F)
+    }
+    for name in NAMED_KEYS:
+        assert name in textual_names or key_to_character(name) is not None, name
