@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "visible_in_json"]
+__all__ = ["one_line", "visible", "visible_in_json"]
 
 # Characters made visible (always):
 # - C0 controls except TAB (LF only when the caller does not allow several lines), DEL, C1;
@@ -19,7 +19,9 @@ __all__ = ["visible", "visible_in_json"]
 #   operators, BOM, interlinear annotation, tag characters... except ZERO WIDTH NON-JOINER and
 #   ZERO WIDTH JOINER, which Persian, Indic scripts and emoji sequences need;
 # - LINE SEPARATOR and PARAGRAPH SEPARATOR (which PyYAML also counts as line breaks);
-# - lone surrogates (which cannot be encoded for the terminal at all);
+# - lone surrogates (which cannot be encoded for the terminal at all): those that stand for a
+#   byte that was not UTF-8 in a file name (U+DC80-U+DCFF, Python's "surrogateescape") show
+#   as that byte, ``\xff``; any other as ``\udxxx``;
 # - the Hangul fillers that show as blank space (used for "invisible" names).
 # tests/test_safe.py checks this list against the Unicode database's categories.
 _ALWAYS = (
@@ -36,6 +38,8 @@ _SINGLE_LINE = re.compile(f"[{_ALWAYS}\n]")
 
 def _code(match: re.Match[str]) -> str:
     point = ord(match.group())
+    if 0xDC80 <= point <= 0xDCFF:
+        return f"\\x{point - 0xDC00:02x}"
     return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
@@ -55,6 +59,10 @@ def visible(s: str, keep_newlines: bool = False) -> str:
 
 def _json_code(match: re.Match[str]) -> str:
     point = ord(match.group())
+    if 0xD800 <= point <= 0xDFFF:
+        # A lone surrogate is no character: JSON readers refuse or replace it. Its visible
+        # text is written instead (``\xff`` for an undecodable byte of a file name).
+        return "\\" + _code(match)
     if point <= 0xFFFF:
         return f"\\u{point:04x}"
     point -= 0x10000
@@ -63,5 +71,13 @@ def _json_code(match: re.Match[str]) -> str:
 
 def visible_in_json(text: str) -> str:
     """JSON text with the same characters written as JSON escapes (``\\uXXXX``, surrogate
-    pairs above U+FFFF), so it still decodes to the same values. Line breaks are kept."""
+    pairs above U+FFFF), so it still decodes to the same values. Line breaks are kept. Lone
+    surrogates, which no JSON reader can take, are written as their visible text instead."""
     return _MULTI_LINE.sub(_json_code, text)
+
+
+def one_line(s: str) -> str:
+    """``s`` made visible, on one line: every run of white space (line breaks included)
+    becomes one space. The characters :func:`visible` shows as codes (U+2028, U+0085...) are
+    shown, never taken for white space, in the reader and the exports alike."""
+    return " ".join(visible(s, keep_newlines=True).split())

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from fto_tui.index import Collection
 from fto_tui.model import Citation, Identifier, Source
 from fto_tui.schema import RELATION_WORDS, Record, Text
+from fto_tui.visible import one_line as one_line  # shared with the reader
 from fto_tui.visible import visible as _visible
 
 
@@ -21,9 +22,10 @@ def visible(text: str) -> str:
     return _visible(text, keep_newlines=True)
 
 
-def one_line(text: str) -> str:
-    """``text`` made visible and with every run of white space (line breaks too) as one space."""
-    return " ".join(visible(text).split())
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper case and the rest as written (``FBI notice``
+    stays so, where ``str.capitalize`` would give ``Fbi notice``)."""
+    return text[:1].upper() + text[1:]
 
 
 def name_of(collection: Collection, entity_id: str) -> str:

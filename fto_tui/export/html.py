@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from fto_tui.dates import EdtfDate
 from fto_tui.export.common import (
     SourceNumbers,
+    capitalised,
     identifiers_text,
     name_of,
     other_texts,
@@ -396,7 +397,7 @@ class _Page:
         if source.publisher:
             parts.append(f"{_e(source.publisher)}.")
         if source.kind:
-            parts.append(f"{_words(source.kind).capitalize()}.")
+            parts.append(f"{capitalised(_words(source.kind))}.")
         if source.published is not None:
             parts.append(f"Published {_date(source.published)}.")
         if source.accessed is not None:

@@ -7,7 +7,6 @@ that removes or retypes a key raises the version; adding keys does not.
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterable
 from typing import Any, assert_never
 
@@ -15,7 +14,7 @@ from fto_tui import __version__
 from fto_tui.dates import EdtfDate
 from fto_tui.index import Collection
 from fto_tui.model import BriefingInfo, Citation, Entity, Source, web_link
-from fto_tui.problems import Position
+from fto_tui.problems import Position, json_text
 from fto_tui.schema import (
     RECORD_OF,
     Choice,
@@ -178,4 +177,4 @@ def to_document(collection: Collection) -> Json:
 
 def to_json(collection: Collection) -> str:
     """The export as JSON text (UTF-8, indented, ending in a newline)."""
-    return json.dumps(to_document(collection), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_document(collection)) + "\n"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from fto_tui.dates import EdtfDate
 from fto_tui.export.common import (
     SourceNumbers,
+    capitalised,
     identifiers_text,
     name_of,
     other_texts,
@@ -301,7 +302,7 @@ class _Writer:
         if source.publisher:
             parts.append(inline(source.publisher).rstrip(".") + ".")
         if source.kind:
-            parts.append(f"{_words(source.kind).capitalize()}.")
+            parts.append(f"{capitalised(_words(source.kind))}.")
         if source.published is not None:
             parts.append(f"Published {inline(source.published.display())}.")
         if source.accessed is not None:

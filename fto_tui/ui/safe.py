@@ -13,21 +13,11 @@ that parses markup.
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-from fto_tui.visible import visible
+from fto_tui.visible import one_line, visible
 
 __all__ = ["highlighted", "literal", "one_line", "visible"]
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def one_line(s: str) -> str:
-    """``s`` on one line: runs of whitespace (line breaks included) become one space, then
-    :func:`visible`. For list rows and titles showing text that may span lines."""
-    return visible(_WHITESPACE.sub(" ", s).strip())
 
 
 def literal(s: str, style: str = "", keep_newlines: bool = False) -> Content:
