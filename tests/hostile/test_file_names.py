@@ -84,3 +84,13 @@ def test_the_json_export_is_valid_utf8_with_the_name_visible(
     assert "\\\\xff\\\\x9b" in text
     assert "\x9b" not in text
     json.loads(text)
+
+
+def test_loading_through_the_cache_as_the_reader_does(folder: Path, tmp_path: Path) -> None:
+    from fto_tui.cache import ParseCache
+
+    cache = ParseCache(tmp_path / "cache")
+    for _ in range(2):
+        result = load([str(folder)], cache=cache)
+        assert result.ok
+        assert len(result.files) == 2
