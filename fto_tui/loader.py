@@ -39,7 +39,7 @@ from fto_tui.record import Record
 from fto_tui.references import (
     MAX_PROBLEMS,
     References,
-    did_you_mean,
+    Suggestions,
     kind_word,
     kinds_mask,
     kinds_of_mask,
@@ -329,6 +329,7 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
     """Problems with the references ``files`` make, against the entities ``chosen`` by id."""
     problems: list[Problem] = []
     by_kind: dict[EntityKind, list[str]] | None = None
+    suggesters: dict[int, Suggestions] = {}
     reported: Counter[str] = Counter()
     kind_bits = {kind: kinds_mask((kind,)) for kind in EntityKind}
     bits = {entity_id: kind_bits[entity.entity_kind] for entity_id, entity in chosen.items()}
@@ -406,7 +407,11 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                     for entity_id, entity in chosen.items():
                         by_kind[entity.entity_kind].append(entity_id)
                     by_kind[EntityKind.DESIGNATION].extend(designations)
-                hint = did_you_mean(target, [i for k in kinds for i in by_kind[k]])
+                suggestions = suggesters.get(mask)
+                if suggestions is None:
+                    suggestions = Suggestions(i for k in kinds for i in by_kind[k])
+                    suggesters[mask] = suggestions
+                hint = suggestions.hint(target)
             problems.append(
                 error(position, "unknown-reference", f"unknown {wanted} '{target}'", hint)
             )

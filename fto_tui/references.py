@@ -80,9 +80,59 @@ def valid_references(references: References) -> bool:
     )
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    import difflib
+#: Up to this many candidates, every one is compared with the unknown word.
+SMALL = 2000
+#: Beyond that, this many neighbours on each side of the word, in the candidates sorted as
+#: written and sorted by their reversed text (so that a typo near either end still leaves a
+#: shared prefix or suffix to find them by).
+NEIGHBOURS = 100
+#: Words longer than this get no hint: comparing them costs too much to be worth it.
+MAX_WORD = 200
 
-    # Only a close guess helps: 'reinstated' is not a misspelling of 'delisted' (0.67).
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
-    return f"did you mean '{close[0]}'?" if close else None
+
+class Suggestions:
+    """ "Did you mean" hints among a fixed set of candidates, at a bounded cost per word.
+
+    Each hint compares the word with at most ``4 * NEIGHBOURS`` candidates (all of them when
+    there are no more than ``SMALL``), so that with hundreds of thousands of ids the hints
+    never cost more than the load."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self.candidates = list(dict.fromkeys(candidates))
+        self._forward: list[str] | None = None
+        self._backward: list[str] | None = None
+
+    def _near(self, word: str) -> list[str]:
+        import bisect
+
+        if self._forward is None or self._backward is None:
+            self._forward = sorted(self.candidates)
+            self._backward = sorted(c[::-1] for c in self.candidates)
+        near: dict[str, None] = {}
+        for ordered, key, turn in (
+            (self._forward, word, False),
+            (self._backward, word[::-1], True),
+        ):
+            at = bisect.bisect_left(ordered, key)
+            for found in ordered[max(0, at - NEIGHBOURS) : at + NEIGHBOURS]:
+                near[found[::-1] if turn else found] = None
+        return list(near)
+
+    def candidates_for(self, word: str) -> list[str]:
+        """The candidates ``word`` is compared with."""
+        if len(word) > MAX_WORD:
+            return []
+        if len(self.candidates) <= SMALL:
+            return self.candidates
+        return self._near(word)
+
+    def hint(self, word: str) -> str | None:
+        import difflib
+
+        # Only a close guess helps: 'reinstated' is not a misspelling of 'delisted' (0.67).
+        close = difflib.get_close_matches(word, self.candidates_for(word), n=1, cutoff=0.7)
+        return f"did you mean '{close[0]}'?" if close else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    return Suggestions(candidates).hint(word)

@@ -918,3 +918,24 @@ def test_ftm_a_gzip_bomb_is_refused(tmp_path: Path) -> None:
 def test_ftm_broken_gzip_is_unreadable(tmp_path: Path, content: bytes) -> None:
     found = loaded(tmp_path, content, "e.ftm.json.gz")
     check(one(list(found.problems), "unreadable"), 1, 1, Severity.ERROR)
+
+
+def test_did_you_mean_at_scale_compares_a_bounded_number_of_ids() -> None:
+    from fto_tui.references import NEIGHBOURS, Suggestions
+
+    ids = [f"org-{n:06d}-{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}-cartel" for n in range(200_000)]
+    ids.append("sinaloa-cartel")
+    suggestions = Suggestions(ids)
+    for typo in ("sinaloa-cartell", "sinalao-cartel", "xinaloa-cartel", "org-123456-iq-cartl"):
+        assert len(suggestions.candidates_for(typo)) <= 4 * NEIGHBOURS
+    assert suggestions.hint("sinaloa-cartell") == "did you mean 'sinaloa-cartel'?"
+    assert suggestions.hint("xinaloa-cartel") == "did you mean 'sinaloa-cartel'?"
+    assert suggestions.hint("org-123456-iq-cartl") == "did you mean 'org-123456-iq-cartel'?"
+    assert suggestions.candidates_for("x" * 10_000) == []
+
+
+def test_did_you_mean_among_few_ids_compares_them_all() -> None:
+    from fto_tui.references import Suggestions
+
+    ids = [f"id-{n}" for n in range(100)]
+    assert Suggestions(ids).candidates_for("anything") == ids
