@@ -14,7 +14,10 @@ The fast path either builds exactly what the precise path (:mod:`fto_tui.yamltre
 declines and the precise path runs. It declines at the first sign of anything the precise path
 would report or that the two parsers might read differently: YAML syntax it does not expect
 (tabs, lone carriage returns, anchors, aliases, tags, reserved indicators, several documents,
-explicit keys, very deep nesting), numbers or nulls whose
+explicit keys, very deep nesting, a byte order mark), syntax the two parsers were found to read
+differently (escaped line breaks, the ``\\L`` and ``\\P`` escapes, nodes led by ``]``, ``}``
+or a nameless anchor, text after a block scalar's indicator, keys too long for libyaml),
+numbers or nulls whose
 written form JSON would change, empty values, unknown keys, duplicate keys, wrong types, bad
 ids, dates, choices or addresses, control or bidirectional characters, and items that cite no
 source. Every problem is therefore always reported by the precise path, with its position.
@@ -89,6 +92,16 @@ _TOKEN_SYNTAX = tuple(
     )
     for char in chars
 )
+# Where rapidyaml and libyaml were found to disagree (an adversarial probe): an escaped line
+# break in a double-quoted scalar (read differently, and a quoted key so continued is refused
+# by libyaml); the \\L and \\P escapes (when they make a string grow, rapidyaml unescapes it
+# twice); a node led by ']', '}' or an anchor or alias sign with no name; text after a block
+# scalar's indicator. A false alarm (prose that looks like one) only means declining.
+_ESCAPES = re.compile(r"\\(?:\r?\n|[LP])")
+_AFTER_BLOCK_INDICATOR = re.compile(r"[-+0-9]* +[^\s#]")
+_ENDS_ANCHOR = frozenset(" \t\r\n[]{},")
+#: libyaml refuses a simple key whose ':' is further than this from the key's start.
+_SIMPLE_KEY_LIMIT = 1024
 # A line indented (or opened with "- ") this far nests deeper than any briefing; rapidyaml's
 # writer crashes on block nesting some thousands of levels deep.
 _DEEP_BLOCK = re.compile(r"\n[ -]{60}")
@@ -211,7 +224,11 @@ def content(source: SourceText, data: bytes) -> FileContent | None:
 
     ``data`` is the file's bytes (UTF-8, as ``source.text`` was decoded from)."""
     text = source.text
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None  # rapidyaml's offsets would count the byte order mark
     if any(c in text for c in _DECLINE_CHARS) or _special_syntax(text):
+        return None
+    if _ESCAPES.search(text) or _disagreeing_node(text) or _long_simple_key(text):
         return None
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None  # a carriage return that does not end a line
@@ -242,6 +259,54 @@ def _special_syntax(text: str) -> bool:
                 if not _in_comment_line(text, found.start()):
                     return True
     return False
+
+
+def _disagreeing_node(text: str) -> bool:
+    """Whether a node may start with ']' or '}', with an anchor or alias sign and no name,
+    or with a block scalar indicator followed by text (see ``_ESCAPES``). Each such character
+    is found with ``str.find`` and only its neighbours are looked at: a large file is scanned
+    at the speed of the C library."""
+    for char in "]}&*|>":
+        at = text.find(char)
+        while at >= 0:
+            before = at
+            while before and text[before - 1] == " ":
+                before -= 1
+            previous = text[before - 1] if before else "\n"
+            after_value = before < at and previous in ":-"
+            if char in "]}":
+                found = previous == "\n" or after_value
+            elif char in "&*":
+                found = (previous in "\n[{," or after_value) and (
+                    at + 1 == len(text) or text[at + 1] in _ENDS_ANCHOR
+                )
+            else:
+                found = after_value and _AFTER_BLOCK_INDICATOR.match(text, at + 1) is not None
+            if found:
+                return True
+            at = text.find(char, at + 1)
+    return False
+
+
+def _long_simple_key(text: str) -> bool:
+    """Whether a line may hold a key whose ':' is too far from its start for libyaml (which
+    refuses it where rapidyaml reads it): any line longer than the limit whose first ': '
+    (or final ':') comes after it."""
+    start = 0
+    limit = _SIMPLE_KEY_LIMIT
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > limit:
+            line = text[start:stop]
+            colon = line.find(": ")
+            if colon < 0 and line.endswith(":"):
+                colon = len(line) - 1
+            if colon > limit - 8 or (colon < 0 and ":" in line):
+                return True
+        if end < 0:
+            return False
+        start = end + 1
 
 
 def _in_comment_line(text: str, index: int) -> bool:

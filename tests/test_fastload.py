@@ -109,7 +109,23 @@ def scalar(draw: Any, indent: int, risky: bool = True) -> str:
         return draw(st.sampled_from(["1993", "0", "-0", "1.50", ".5", "1e3", "007", "0x1F", "12"]))
     if style == "special":
         return draw(st.sampled_from(["null", "~", "true", "''", '""', "", "No"]))
-    return draw(st.sampled_from(["a: b", "[x]", "{y: 1}", "'a\n\n  '", '"a\n\n  b"', "@x"]))
+    return draw(
+        st.sampled_from(
+            [
+                "a: b",
+                "[x]",
+                "{y: 1}",
+                "'a\n\n  '",
+                '"a\n\n  b"',
+                "@x",
+                # Classes where rapidyaml and libyaml once disagreed: escaped line breaks,
+                # \L and \P, values led by an indicator, anchors with no name, block-scalar
+                # indicators followed by text.
+                *('"a\\\n\n  c"', '"a\\\n  c"', '"C:\\\\t\\P\\P\\\\new"', '"\\\\ufeff\\L"'),
+                *("]x", "}", "] x", "& O", "* O", ">1 junk\n  x", "|2- junk\n  x"),
+            ]
+        )
+    )
 
 
 @st.composite
@@ -351,6 +367,50 @@ def test_declines_what_the_precise_path_must_decide(old: str, new: str) -> None:
     text = CLEAN.replace(old, new)
     assert text != CLEAN
     assert fast(text) is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("name: O", "name" + " " * 1100 + ": O"),  # a simple key longer than 1024
+        ("name: O", "n" * 1030 + ": O"),
+        ("name: O", '"na\\\n      me": O'),  # a quoted key continued with \
+        ("name: O", "name: ]O"),
+        ("name: O", "name: }"),
+        ("name: O", "name: ]"),
+        ("name: O", "name: >1 junk\n      O"),
+        ("name: O", "name: |- junk\n      O"),
+        ("name: O", "name: & O"),
+        ("name: O", "name: * O"),
+        ("name: O", 'name: "a\\\n\n      c"'),  # an escaped line break, then a blank line
+        ("name: O", 'name: "a\\\n      c"'),
+        ("name: O", 'name: "C:\\\\temp\\\\new\\P and more"'),  # \P makes it grow
+        ("name: O", 'name: "\\\\ufeff\\L"'),
+        ("name: O", 'name: "x\\L"'),
+        ("name: O", 'name: "C:\\\\temp\\P\\P\\\\temp\\\\new"'),  # unescaped twice
+        ("name: O", 'name: "C:\\\\temp\\L\\L\\\\ufeff"'),
+    ],
+)
+def test_the_classes_where_the_parsers_disagreed_agree(old: str, new: str) -> None:
+    text = CLEAN.replace(old, new)
+    assert text != CLEAN
+    agree(text)
+
+
+def test_a_bom_before_a_one_line_flow_briefing_agrees() -> None:
+    text = (
+        "{briefing: {title: T}, sources: [{id: s, title: S}],"
+        " organisations: [{id: o, name: O, source: s}]}\n"
+    )
+    data = b"\xef\xbb\xbf" + text.encode()
+    source = decode("b.yaml", data)
+    assert not isinstance(source, loader.Problem)
+    quick = fastload.content(source, data)
+    if quick is not None:
+        _problems, content = precise(text)
+        assert content is not None
+        quick.references = content.references
+        assert quick == content
 
 
 @pytest.mark.parametrize(
