@@ -33,6 +33,21 @@ _ALWAYS = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _MULTI_LINE = re.compile(f"[{_ALWAYS}]")
+
+# Text whose width Rich and the terminal measure differently, which garbles the screen (pane
+# borders shift, stale characters stay):
+# - VARIATION SELECTOR-16 (emoji presentation): Rich counts "❤️" (U+2764 U+FE0F) as two cells,
+#   many terminals (tmux) as one. It is dropped: "❤" is one cell for both.
+# - Long runs of combining marks (a letter with 2,000 accents): terminals keep only a few per
+#   cell. Up to MAX_MARKS are kept; the rest of the run shows as the first one's code and a
+#   count (``\u0301×1996``). The blocks of combining marks that such text is made from.
+MAX_MARKS = 4
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_WIDTH = re.compile(f"\ufe0f|[{_MARKS}]{{{MAX_MARKS + 1},}}")
 _SINGLE_LINE = re.compile(f"[{_ALWAYS}\n]")
 
 
@@ -43,18 +58,29 @@ def _code(match: re.Match[str]) -> str:
     return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
-def visible(s: str, keep_newlines: bool = False) -> str:
+def visible(s: str, keep_newlines: bool = False, *, drawn: bool = False) -> str:
     """``s`` with control, bidi and invisible format characters shown as ``\\uXXXX`` text.
 
     Tabs are kept (Textual and Rich expand them to spaces). Line feeds are kept only when
     ``keep_newlines`` is true, for widgets that show several lines; otherwise they show as
     ``\\u000a`` so a single-line row stays one line. Carriage returns always show as
-    ``\\u000d``. Zero-width (non-)joiners are kept: scripts and emoji need them.
+    ``\\u000d``. Zero-width (non-)joiners are kept: scripts and emoji need them. With
+    ``drawn`` (text the reader draws in a layout), text the terminal and Rich would measure
+    differently is also made the same width for both (see ``_WIDTH``).
     """
     pattern = _MULTI_LINE if keep_newlines else _SINGLE_LINE
+    if drawn and _WIDTH.search(s) is not None:
+        s = _WIDTH.sub(_same_width, s)
     if pattern.search(s) is None:
         return s
     return pattern.sub(_code, s)
+
+
+def _same_width(match: re.Match[str]) -> str:
+    run = match.group()
+    if run == "\ufe0f":
+        return ""
+    return f"{run[:MAX_MARKS]}\\u{ord(run[MAX_MARKS]):04x}×{len(run) - MAX_MARKS}"
 
 
 def _json_code(match: re.Match[str]) -> str:
@@ -76,8 +102,8 @@ def visible_in_json(text: str) -> str:
     return _MULTI_LINE.sub(_json_code, text)
 
 
-def one_line(s: str) -> str:
+def one_line(s: str, *, drawn: bool = False) -> str:
     """``s`` made visible, on one line: every run of white space (line breaks included)
     becomes one space. The characters :func:`visible` shows as codes (U+2028, U+0085...) are
     shown, never taken for white space, in the reader and the exports alike."""
-    return " ".join(visible(s, keep_newlines=True).split())
+    return " ".join(visible(s, keep_newlines=True, drawn=drawn).split())

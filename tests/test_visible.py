@@ -16,7 +16,8 @@ HOSTILE = "a\x1b]52;c;eA==\x07b\u202ec\u200bd\ufeffe\U000e0041f\u2028g\nh"
 
 
 def test_every_rendering_hides_the_same_characters() -> None:
-    assert reader_visible is visible
+    assert reader_visible(HOSTILE) == visible(HOSTILE)
+    assert reader_visible(HOSTILE, keep_newlines=True) == visible(HOSTILE, keep_newlines=True)
     assert export_visible(HOSTILE) == visible(HOSTILE, keep_newlines=True)
     problem = Problem(Position("p.yaml"), Severity.ERROR, "x", HOSTILE)
     assert problem.format().endswith(visible(HOSTILE))

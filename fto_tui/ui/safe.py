@@ -15,9 +15,20 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from fto_tui.visible import one_line, visible
+from fto_tui import visible as _text
 
 __all__ = ["highlighted", "literal", "one_line", "visible"]
+
+
+def visible(s: str, keep_newlines: bool = False) -> str:
+    """:func:`fto_tui.visible.visible` for text drawn on screen: also made the same width for
+    Rich and the terminal (no emoji variation selector, combining marks capped)."""
+    return _text.visible(s, keep_newlines, drawn=True)
+
+
+def one_line(s: str) -> str:
+    """:func:`fto_tui.visible.one_line` for text drawn on screen (see :func:`visible`)."""
+    return _text.one_line(s, drawn=True)
 
 
 def literal(s: str, style: str = "", keep_newlines: bool = False) -> Content:
