@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
 from textual.content import Content
 
@@ -85,3 +87,58 @@ def test_wrap_hanging_indents_continuation_lines() -> None:
     assert all(text.startswith("    ") for text in texts[1:])
     assert all(len(text) <= 20 for text in texts)
     assert "".join(texts).replace(" ", "") == ("[1]" + "abc" * 10 + "at:" + "xyz" * 10)
+
+
+# -- big text --------------------------------------------------------------------------------
+
+BIG = " ".join(f"word{i}" for i in range(60_000))  # about 500,000 characters
+
+
+class BigDetailApp(App[None]):
+    BINDINGS: ClassVar = [("x", "mark", "")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield DetailView()
+
+    def on_mount(self) -> None:
+        detail = self.query_one(DetailView)
+        detail.show(Document("Big", (Block(Content("Title"), style="title"), Block(Content(BIG)))))
+        detail.focus()
+
+    def action_mark(self) -> None:
+        self.marks.append(self.query_one(DetailView).total_lines())
+
+
+async def test_big_text_is_wrapped_off_the_interface_thread(monkeypatch: object) -> None:
+    import threading
+
+    from fto_tui.ui.widgets import detail_view
+
+    real = detail_view.wrap_hanging
+    on_the_interface: list[int] = []
+
+    def recording(content: Content, width: int, hang: int = 0) -> list[Content]:
+        if len(content.plain) > 100_000 and threading.current_thread() is threading.main_thread():
+            on_the_interface.append(len(content.plain))
+        return real(content, width, hang)
+
+    monkeypatch.setattr(detail_view, "wrap_hanging", recording)  # type: ignore[attr-defined]
+    app = BigDetailApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")  # handled while the text is being wrapped
+        assert app.marks
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        detail = app.query_one(DetailView)
+        assert detail.total_lines() > 5000  # all of it, wrapped
+        await pilot.press("end")
+        await pilot.pause()
+        last = detail.render_line(detail.size.height - 1).text
+        assert "word59999" in "".join(
+            detail.render_line(y).text for y in range(detail.size.height)
+        ), last
+    assert on_the_interface == []

@@ -2,6 +2,10 @@
 
 Up/down move to the next link or source when it is on screen and otherwise scroll a line, so
 long text reads like a page. Enter or a click on a link posts :class:`DetailView.LinkChosen`.
+
+A document with a lot of text (a description of megabytes) is wrapped in a thread worker, so
+the interface never waits for it: meanwhile each paragraph shows its first line, and the
+wrapped text replaces it when ready.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
@@ -23,6 +27,8 @@ _STYLES = ("title", "heading", "link")
 """Block styles with a component class; the others ("source", "text", "gap") are drawn in the
 view's own style (each component class is styled again whenever the view is)."""
 _PLAIN = Style()
+#: A document with more characters of wrapped text than this is wrapped in a worker.
+BIG_TEXT = 100_000
 
 
 def wrap_hanging(content: Content, width: int, hang: int = 0) -> list[Content]:
@@ -44,6 +50,21 @@ def wrap_hanging(content: Content, width: int, hang: int = 0) -> list[Content]:
         pad = Content(" " * indent)
         lines += [Content.assemble(pad, part) for part in rest.wrap(max(1, width - indent))]
     return lines or [Content("")]
+
+
+def wrap_document(document: Document, width: int) -> tuple[list[int], dict[int, list[Content]]]:
+    """Where each block of ``document`` starts and its wrapped lines, at ``width``."""
+    tops = [0]
+    wrapped: dict[int, list[Content]] = {}
+    for index, block in enumerate(document.blocks):
+        if block.wrap:
+            lines = wrap_hanging(block.render(), max(1, width - block.indent), block.hang)
+            wrapped[index] = lines
+            height = len(lines)
+        else:
+            height = 1
+        tops.append(tops[-1] + height)
+    return tops, wrapped
 
 
 class DetailView(CursorList):
@@ -82,6 +103,8 @@ class DetailView(CursorList):
         self._layout_width = -1
         self._laid_out_for: tuple[int, bool] = (-1, False)
         self._wraps: dict[int, tuple[list[int], dict[int, list[Content]]]] = {}
+        self._big = False
+        self._wrapping: set[int] = set()
 
     @property
     def document(self) -> Document:
@@ -98,6 +121,15 @@ class DetailView(CursorList):
         self._layout_width = -1
         self._laid_out_for = (-1, False)
         self._wraps.clear()
+        self._wrapping.clear()
+        self._big = (
+            sum(
+                len(block.content.plain)
+                for block in document.blocks
+                if block.wrap and isinstance(block.content, Content)
+            )
+            > BIG_TEXT
+        )
         self.border_title = document.label
         self._lay_out()
         self._cursor = -1
@@ -167,23 +199,51 @@ class DetailView(CursorList):
 
     def _wrap(self, width: int) -> tuple[list[int], dict[int, list[Content]]]:
         """Where each block starts and its wrapped lines, at ``width`` (kept for the document
-        shown, as the same widths come back when the scrollbar comes and goes)."""
+        shown, as the same widths come back when the scrollbar comes and goes). A big
+        document is wrapped in a worker; meanwhile each paragraph shows its first line."""
         if width in self._wraps:
             return self._wraps[width]
+        if self._big:
+            if width not in self._wrapping:
+                self._wrapping.add(width)
+                self._wrap_in_background(self._document, width)
+            return self._first_lines(width)
         if len(self._wraps) >= 4:
             self._wraps.clear()
+        self._wraps[width] = layout = wrap_document(self._document, width)
+        return layout
+
+    def _first_lines(self, width: int) -> tuple[list[int], dict[int, list[Content]]]:
         tops = [0]
         wrapped: dict[int, list[Content]] = {}
         for index, block in enumerate(self._document.blocks):
             if block.wrap:
-                lines = wrap_hanging(block.render(), max(1, width - block.indent), block.hang)
-                wrapped[index] = lines
-                height = len(lines)
-            else:
-                height = 1
-            tops.append(tops[-1] + height)
-        self._wraps[width] = (tops, wrapped)
+                room = max(1, width - block.indent)
+                first = block.render()[: room * 2].split("\n")[0]
+                wrapped[index] = [first.truncate(room, ellipsis=True)]
+            tops.append(tops[-1] + 1)
         return tops, wrapped
+
+    @work(thread=True, group="detail-wrap")
+    def _wrap_in_background(self, document: Document, width: int) -> None:
+        layout = wrap_document(document, width)
+        self.app.call_from_thread(self._wrapped_in_background, document, width, layout)
+
+    def _wrapped_in_background(
+        self, document: Document, width: int, layout: tuple[list[int], dict[int, list[Content]]]
+    ) -> None:
+        if document is not self._document:
+            return  # another document is shown now
+        self._wrapping.discard(width)
+        if len(self._wraps) >= 4:
+            self._wraps.clear()
+        self._wraps[width] = layout
+        scroll_y = self.scroll_offset.y
+        self._layout_width = -1
+        self._laid_out_for = (-1, False)
+        self._lay_out()
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.refresh()
 
     def _layout_is_stale(self) -> bool:
         region = self.scrollable_content_region
