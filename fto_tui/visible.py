@@ -48,6 +48,7 @@ _MARKS = (
     "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
 _WIDTH = re.compile(f"\ufe0f|[{_MARKS}]{{{MAX_MARKS + 1},}}")
+_MARK = re.compile(f"[{_MARKS}]")  # one mark: quicker to look for first
 _SINGLE_LINE = re.compile(f"[{_ALWAYS}\n]")
 
 
@@ -69,7 +70,7 @@ def visible(s: str, keep_newlines: bool = False, *, drawn: bool = False) -> str:
     differently is also made the same width for both (see ``_WIDTH``).
     """
     pattern = _MULTI_LINE if keep_newlines else _SINGLE_LINE
-    if drawn and _WIDTH.search(s) is not None:
+    if drawn and ("\ufe0f" in s or _MARK.search(s) is not None):
         s = _WIDTH.sub(_same_width, s)
     if pattern.search(s) is None:
         return s

@@ -121,10 +121,10 @@ async def test_big_text_is_wrapped_off_the_interface_thread(monkeypatch: object)
     real = detail_view.wrap_hanging
     on_the_interface: list[int] = []
 
-    def recording(content: Content, width: int, hang: int = 0) -> list[Content]:
+    def recording(content: Content, width: int, hang: int = 0, *more: object) -> list[Content]:
         if len(content.plain) > 100_000 and threading.current_thread() is threading.main_thread():
             on_the_interface.append(len(content.plain))
-        return real(content, width, hang)
+        return real(content, width, hang, *more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(detail_view, "wrap_hanging", recording)  # type: ignore[attr-defined]
     app = BigDetailApp()
@@ -142,3 +142,21 @@ async def test_big_text_is_wrapped_off_the_interface_thread(monkeypatch: object)
             detail.render_line(y).text for y in range(detail.size.height)
         ), last
     assert on_the_interface == []
+
+
+def test_a_long_line_wrapped_in_pieces_wraps_as_a_whole() -> None:
+    from fto_tui.ui.widgets import detail_view
+
+    text = Content(BIG[:100_000])
+    whole = [line.plain for line in text.wrap(37)]
+    assert [line.plain for line in wrap_hanging(text, 37)] == whole
+    assert len(text.plain) > 2 * detail_view.PIECE
+
+
+def test_wrapping_stops_when_it_is_no_longer_wanted() -> None:
+    import pytest
+
+    from fto_tui.ui.widgets.detail_view import WrapCancelled
+
+    with pytest.raises(WrapCancelled):
+        wrap_hanging(Content(BIG), 40, cancelled=lambda: True)

@@ -11,6 +11,7 @@ wrapped text replaces it when ready.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -18,6 +19,7 @@ from textual import events, work
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from fto_tui.model import Citation, Source
 from fto_tui.ui.details import Block, Document
@@ -31,34 +33,81 @@ _PLAIN = Style()
 BIG_TEXT = 100_000
 
 
-def wrap_hanging(content: Content, width: int, hang: int = 0) -> list[Content]:
+#: Lines longer than this many characters are wrapped a piece at a time, so that wrapping
+#: a description of megabytes can be stopped between pieces.
+PIECE = 20_000
+
+
+class WrapCancelled(Exception):
+    """The wrapping was no longer wanted."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _wrap_line(line: Content, width: int, cancelled: Callable[[], bool]) -> list[Content]:
+    """``line`` wrapped to ``width``; a long one a piece at a time, each piece's last
+    (partial) line carried into the next, so the result is the same as wrapping it whole."""
+    plain = line.plain
+    if len(plain) <= PIECE:
+        return line.wrap(width)
+    lines: list[Content] = []
+    carry = Content("")
+    start = 0
+    while len(plain) - start > PIECE:
+        cut = plain.rfind(" ", start + PIECE // 2, start + PIECE)
+        if cut < 0:
+            cut = start + PIECE
+        wrapped = Content.assemble(carry, line[start:cut]).wrap(width)
+        lines += wrapped[:-1]
+        carry = wrapped[-1] if wrapped else Content("")
+        start = cut
+        if cancelled():
+            raise WrapCancelled
+    return lines + Content.assemble(carry, line[start:]).wrap(width)
+
+
+def wrap_hanging(
+    content: Content, width: int, hang: int = 0, cancelled: Callable[[], bool] = _never
+) -> list[Content]:
     """Wrap each line of ``content`` to ``width``; the continuation lines of a line are
-    indented like the line itself, or by ``hang`` cells if that is more."""
+    indented like the line itself, or by ``hang`` cells if that is more. ``cancelled`` is
+    asked between the pieces of a long line (see :data:`PIECE`)."""
     lines: list[Content] = []
     for line in content.split("\n"):
         plain = line.plain
         lead = len(plain) - len(plain.lstrip(" "))
         indent = min(max(lead, hang), max(0, width - 10))
-        wrapped = line.wrap(width)
+        wrapped = _wrap_line(line, width, cancelled)
         if len(wrapped) <= 1:
             lines.append(wrapped[0] if wrapped else Content(""))
             continue
         first = wrapped[0]
         lines.append(first)
+        if not indent:
+            lines += wrapped[1:]
+            continue
         rest = line[len(first.plain) :]
         rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
         pad = Content(" " * indent)
-        lines += [Content.assemble(pad, part) for part in rest.wrap(max(1, width - indent))]
+        lines += [
+            Content.assemble(pad, part)
+            for part in _wrap_line(rest, max(1, width - indent), cancelled)
+        ]
     return lines or [Content("")]
 
 
-def wrap_document(document: Document, width: int) -> tuple[list[int], dict[int, list[Content]]]:
+def wrap_document(
+    document: Document, width: int, cancelled: Callable[[], bool] = _never
+) -> tuple[list[int], dict[int, list[Content]]]:
     """Where each block of ``document`` starts and its wrapped lines, at ``width``."""
     tops = [0]
     wrapped: dict[int, list[Content]] = {}
     for index, block in enumerate(document.blocks):
         if block.wrap:
-            lines = wrap_hanging(block.render(), max(1, width - block.indent), block.hang)
+            room = max(1, width - block.indent)
+            lines = wrap_hanging(block.render(), room, block.hang, cancelled)
             wrapped[index] = lines
             height = len(lines)
         else:
@@ -186,8 +235,15 @@ class DetailView(CursorList):
         if self.show_vertical_scrollbar:
             width += self.scrollbar_size_vertical
         scrollbar = self.styles.scrollbar_size_vertical
+        if self._big and self.styles.overflow_y == "auto" and width > scrollbar:
+            width -= scrollbar  # so much text surely needs the scrollbar: wrap it once
         tops, wrapped = self._wrap(width)
-        if tops[-1] > region.height and self.styles.overflow_y == "auto" and width > scrollbar:
+        if (
+            not self._big
+            and tops[-1] > region.height
+            and self.styles.overflow_y == "auto"
+            and width > scrollbar
+        ):
             width -= scrollbar
             tops, wrapped = self._wrap(width)
         if width == self._layout_width:
@@ -205,6 +261,7 @@ class DetailView(CursorList):
             return self._wraps[width]
         if self._big:
             if width not in self._wrapping:
+                self._wrapping.clear()  # a worker for another width is cancelled
                 self._wrapping.add(width)
                 self._wrap_in_background(self._document, width)
             return self._first_lines(width)
@@ -224,10 +281,15 @@ class DetailView(CursorList):
             tops.append(tops[-1] + 1)
         return tops, wrapped
 
-    @work(thread=True, group="detail-wrap")
+    @work(thread=True, group="detail-wrap", exclusive=True)
     def _wrap_in_background(self, document: Document, width: int) -> None:
-        layout = wrap_document(document, width)
-        self.app.call_from_thread(self._wrapped_in_background, document, width, layout)
+        worker = get_current_worker()
+        try:
+            layout = wrap_document(document, width, lambda: worker.is_cancelled)
+        except WrapCancelled:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._wrapped_in_background, document, width, layout)
 
     def _wrapped_in_background(
         self, document: Document, width: int, layout: tuple[list[int], dict[int, list[Content]]]
