@@ -168,12 +168,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="*", default=[4.0, 37.0], help="MB")
     parser.add_argument(
         "--only",
-        choices=("load", "search", "ftm", "startup", "pane", "typing"),
+        choices=("load", "search", "ftm", "startup", "pane", "typing", "detail"),
         action="append",
     )
     args = parser.parse_args()
     runs = max(5, args.runs)
-    only = set(args.only or ("load", "search", "ftm", "startup", "pane", "typing"))
+    only = set(args.only or ("load", "search", "ftm", "startup", "pane", "typing", "detail"))
     rows = ["| figure | fto-brief | baseline | ratio | target |", "|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory(prefix="fto-brief-bench-") as tmp:
         scratch = Path(tmp)
@@ -191,7 +191,7 @@ def main() -> None:
 
             rows.extend(ftm_figures(runs, scratch))
             print("\n".join(rows[-2:]), flush=True)
-        if only & {"startup", "pane", "typing"}:
+        if only & {"startup", "pane", "typing", "detail"}:
             from benchmarks import ui
 
             if "startup" in only:
@@ -200,6 +200,8 @@ def main() -> None:
                 rows.extend(ui.pane_figures(scratch))
             if "typing" in only:
                 rows.extend(ui.typing_figures())
+            if "detail" in only:
+                rows.extend(ui.detail_figures())
     print()
     print("\n".join(rows))
 
