@@ -152,6 +152,14 @@ def pane_figures(scratch: object) -> list[str]:
     ]
 
 
+#: A task measuring how late the event loop wakes up: the longest time the interface could not
+#: react. Shared by the figures that run an app beside it (it appends to ``stalls``).
+PROBE = """async def probe():
+    while True:
+        began = time.perf_counter()
+        await asyncio.sleep(0.001)
+        stalls.append(time.perf_counter() - began - 0.001)"""
+
 TYPING = """
 import asyncio, json, random, statistics, time
 from fto_tui.index import Collection
@@ -175,12 +183,7 @@ index = prepare(big)
 app = FtoBriefApp([], watch=False)
 figures = {{}}
 stalls = []
-async def probe():
-    # How late the event loop wakes up: the longest time the interface could not react.
-    while True:
-        began = time.perf_counter()
-        await asyncio.sleep(0.001)
-        stalls.append(time.perf_counter() - began - 0.001)
+{probe}
 async def type_keys(pilot, keys, shown):
     took = []
     for key in keys:
@@ -215,7 +218,7 @@ print("FIGURES" + json.dumps(figures))
 
 
 def _typing(count: int) -> dict[str, float]:
-    code = textwrap.dedent(TYPING.format(count=count, input_id="search-input"))
+    code = textwrap.dedent(TYPING.format(count=count, input_id="search-input", probe=PROBE))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
     return dict(json.loads(line[len("FIGURES") :]))
@@ -246,12 +249,7 @@ words = ("cartel government officials border trafficking security cooperation fe
 text = " ".join(rng.choice(words) for _ in range({words}))
 figures = {{}}
 stalls = []
-async def probe():
-    # How late the event loop wakes up: the longest time the interface could not react.
-    while True:
-        began = time.perf_counter()
-        await asyncio.sleep(0.001)
-        stalls.append(time.perf_counter() - began - 0.001)
+{probe}
 class Detail(App):
     def compose(self):
         yield DetailView()
@@ -277,7 +275,7 @@ print("FIGURES" + json.dumps(figures))
 
 
 def _detail(words: int) -> dict[str, float]:
-    code = textwrap.dedent(DETAIL.format(words=words))
+    code = textwrap.dedent(DETAIL.format(words=words, probe=PROBE))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     line = next(x for x in out.stdout.splitlines() if x.startswith("FIGURES"))
     return dict(json.loads(line[len("FIGURES") :]))
