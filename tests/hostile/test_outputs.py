@@ -44,7 +44,7 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Collection:
     return result.collection
 
 
-@pytest.mark.parametrize("output_format", ["markdown", "html", "json", "csv"])
+@pytest.mark.parametrize("output_format", ["markdown", "html", "json", "csv", "ftm"])
 def test_no_export_writes_format_characters_raw(collection: Collection, output_format: str) -> None:
     text = export(collection, output_format)
     for char in FORMAT_CHARACTERS:
