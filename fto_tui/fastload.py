@@ -7,7 +7,7 @@ the JSON into plain Python values, and a strict check walks those values against
 format (:mod:`fto_tui.schema`). Positions are read back from rapidyaml's tree, which points
 into the file's bytes, only where the model keeps them: each entity's and nested record's
 origin. Where each reference is written is not recorded: only a broken reference needs it, and
-then :func:`fto_tui.loader.combine` reads the file again by the precise path.
+then :func:`fto_tui.loader.assemble` reads the file again by the precise path.
 
 The fast path either builds exactly what the precise path (:mod:`fto_tui.yamltree` and
 :class:`fto_tui.validate.Validator`) would build for a file with no problems at all, or it

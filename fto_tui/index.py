@@ -6,10 +6,11 @@ A :class:`Collection` is built once by the loader and never changes; a reload bu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from fto_tui.acts import acts_of
+from fto_tui.merge import Conflict, Merged
 from fto_tui.model import (
     BriefingInfo,
     Citation,
@@ -24,6 +25,7 @@ from fto_tui.model import (
     Source,
     Speaker,
 )
+from fto_tui.problems import Position
 from fto_tui.schema import RECORD_OF, Either, ListOf, Record, Ref
 
 
@@ -155,6 +157,7 @@ class Collection:
         "_by_id",
         "_chronology",
         "_index",
+        "_merged",
         "_timeline",
         "briefings",
         "events",
@@ -174,6 +177,7 @@ class Collection:
         events: Iterable[Event] = (),
         *,
         by_id: dict[str, Entity] | None = None,
+        merged: dict[str, Merged] | None = None,
     ) -> None:
         self.briefings: tuple[BriefingInfo, ...] = tuple(briefings)
         self.sources: tuple[Source, ...] = tuple(sources)
@@ -193,6 +197,7 @@ class Collection:
                 for entity in group:
                     by_id.setdefault(entity.id, entity)
         self._by_id = by_id
+        self._merged = merged or {}
         self._index: _Relations | None = None
         self._chronology: tuple[Event, ...] | None = None
         self._acts: dict[str, DesignationAct] | None = None
@@ -251,8 +256,46 @@ class Collection:
         entity = self._by_id.get(entity_id)
         return entity.entity_kind if entity is not None else None
 
+    @property
+    def by_id(self) -> Mapping[str, Entity]:
+        """Every entity by id (read only)."""
+        return self._by_id
+
     def ids(self) -> tuple[str, ...]:
         return tuple(self._by_id)
+
+    # -- provenance -----------------------------------------------------------------------
+
+    def definitions(self, entity_id: str) -> tuple[Entity, ...]:
+        """Each file's definition of an entity, in load order (one for most entities; several
+        when files by different people each say something about it)."""
+        merged = self._merged.get(entity_id)
+        if merged is not None:
+            return merged.definitions
+        entity = self._by_id.get(entity_id)
+        return (entity,) if entity is not None else ()
+
+    def conflicts(self, entity_id: str) -> tuple[Conflict, ...]:
+        """The fields of an entity to which two files give different values."""
+        merged = self._merged.get(entity_id)
+        return merged.conflicts if merged is not None else ()
+
+    def entity_at(self, position: Position) -> str | None:
+        """The id of the entity whose definition holds ``position`` (the last one defined
+        in that file at or above its line), or None."""
+        best: tuple[int, str] | None = None
+        for entity_id in self._by_id:
+            for definition in self.definitions(entity_id):
+                origin = definition.origin
+                if origin.path != position.path or origin.line > position.line:
+                    continue
+                if best is None or origin.line > best[0]:
+                    best = (origin.line, entity_id)
+        return best[1] if best is not None else None
+
+    def merged_ids(self) -> tuple[str, ...]:
+        """The ids of entities defined in more than one file."""
+        return tuple(self._merged)
 
     # -- relations ------------------------------------------------------------------------
 

@@ -1,26 +1,30 @@
 """Load briefing files and directories into one indexed :class:`~fto_tui.index.Collection`.
 
-``load()`` is what the command line and the reader call. It is three steps, each usable alone
-so that the reader can reload one file and keep the last good version of the others:
+``load()`` is what the command line calls. It is three steps, each usable alone, so that the
+reader can read one file again and assemble the open files anew:
 
 * :func:`discover` turns the paths given into briefing files;
 * :func:`load_file` reads, parses and validates one file into a :class:`FileLoad`;
-* :func:`combine` merges several files' entities, resolves references across them and indexes.
+* :func:`assemble` decides what is loaded and what is reported: it merges the files' entities
+  (several files may define one entity, :mod:`fto_tui.merge`), checks the references across
+  them, indexes the result and files every problem under its category.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fto_tui.cache import ParseCache, content_key
 from fto_tui.ftm import FTM_SUFFIXES, is_ftm_path
 from fto_tui.index import Collection, designations_of
+from fto_tui.merge import Conflict, Merged, merge, value_text
 from fto_tui.model import (
     BriefingInfo,
     Designation,
@@ -31,9 +35,8 @@ from fto_tui.model import (
     Quote,
     Source,
     Speaker,
-    without_origin,
 )
-from fto_tui.problems import Position, Problem, error
+from fto_tui.problems import Category, Position, Problem, error, warning
 from fto_tui.reading import DEFAULT_MAX_BYTES, decode, read_bytes
 from fto_tui.record import Record
 from fto_tui.references import (
@@ -68,11 +71,24 @@ class FileLoad(Record, frozen=True):
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     references: References = References()
+    failed_ids: tuple[str, ...] = ()
+    """Ids the file defines but whose definition is invalid (or, when the file could not be
+    parsed at all, the ids its text appears to define)."""
 
     @property
     def ok(self) -> bool:
-        """True when the file has no errors (warnings allowed) and can be shown."""
+        """True when the file has no errors (warnings allowed)."""
         return not any(p.is_error for p in self.problems)
+
+    @property
+    def failed(self) -> bool:
+        """True when nothing could be read from the file (it is unreadable, or not YAML)."""
+        return (
+            not self.ok
+            and self.info is None
+            and not self.references
+            and not any(True for _ in self.entities())
+        )
 
     def entities(self) -> Iterator[Entity]:
         yield from self.sources
@@ -232,7 +248,7 @@ def _parse(
     del data
     root = compose(source)
     if isinstance(root, Problem):
-        return FileLoad(name, (root,))
+        return FileLoad(name, (root,), failed_ids=ids_in_text(source.text))
     validator = Validator(source)
     content = validator.run(root)
     return _file_load(name, tuple(validator.problems), content)
@@ -270,27 +286,51 @@ def _file_load(name: str, problems: tuple[Problem, ...], content: FileContent) -
         quotes=tuple(content.quotes),
         events=tuple(content.events),
         references=content.references,
+        failed_ids=tuple(content.failed_ids),
     )
 
 
-def combine(files: Sequence[FileLoad]) -> LoadResult:
-    """Merge files into one collection; report conflicting definitions and dangling refs.
+_ID_LINE = re.compile(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*["']?([A-Za-z0-9][\w.-]*)""", re.M)
 
-    An entity defined identically in several files appears once. Where definitions differ, or
-    one file defines an id twice, the first is kept and the later one is reported.
+
+def ids_in_text(text: str) -> tuple[str, ...]:
+    """The ids a file's text appears to define (``id: x`` lines), for a file that could not be
+    parsed: references into it are then reported as such, not as unknown ids."""
+    return tuple(dict.fromkeys(_ID_LINE.findall(text)))
+
+
+def assemble(
+    files: Sequence[FileLoad], loose: Sequence[Problem] = (), *, strict: bool = False
+) -> LoadResult:
+    """What is loaded and what is reported, for files already read: every file's valid
+    content, merged (:mod:`fto_tui.merge`) and indexed, and every problem, each filed under
+    its category. ``check``, ``export`` and the reader all get their collection and their
+    problems from here, whatever the path (start, reload, a file opened later).
+
+    ``loose`` are problems found before any file was read (a folder without briefings).
+    With ``strict``, warnings are reported as errors.
     """
-    collection, chosen, problems = _merge(files)
-    problems += _check_references(files, chosen)
-    return LoadResult(collection, tuple(problems), tuple(files))
+    collection, merge_problems = _merge(files)
+    everything = [
+        *loose,
+        *(p for f in files for p in f.problems),
+        *merge_problems,
+        *_check_references(files, collection),
+    ]
+    if strict:
+        everything = [p.strict() for p in everything]
+    return LoadResult(collection, order_problems(everything, files), tuple(files))
 
 
-def _merge(
-    files: Sequence[FileLoad],
-) -> tuple[Collection, dict[str, Entity], list[Problem]]:
-    """The files' entities in one collection (and by id), and the conflicting definitions."""
+def _merge(files: Sequence[FileLoad]) -> tuple[Collection, list[Problem]]:
+    """The files' entities in one collection, several files' definitions of one id merged;
+    the problems found doing so (an id defined twice in one file, or used by two kinds of
+    entity, and conflicting values)."""
     problems: list[Problem] = []
     chosen: dict[str, Entity] = {}
     kept: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
+    # Only ids defined more than once get a list of their definitions: most have one.
+    more: dict[str, list[Entity]] = {}
     for file in files:
         for kind, group in (
             (EntityKind.SOURCE, file.sources),
@@ -305,33 +345,60 @@ def _merge(
                 if first is entity:
                     keep.append(entity)
                     continue
-                if (
-                    first.origin.path != entity.origin.path
-                    and first.entity_kind is kind
-                    and without_origin(first) == without_origin(entity)
+                found = more.setdefault(entity.id, [first])
+                if first.entity_kind is not kind or any(
+                    d.origin.path == entity.origin.path for d in found
                 ):
-                    continue
-                problems.append(_conflict(first, entity))
-
+                    problems.append(_duplicate(first, entity))
+                else:
+                    found.append(entity)
+    merged: dict[str, Merged] = {}
+    for entity_id, definitions in more.items():
+        if len(definitions) > 1:
+            result = merged[entity_id] = merge(definitions)
+            chosen[entity_id] = result.entity
+            problems.extend(_conflict(result.entity, c) for c in result.conflicts)
+    if merged:
+        for kind, entities in kept.items():
+            kept[kind] = [chosen[e.id] if e.id in merged else e for e in entities]
     collection = Collection(
-        briefings=[f.info for f in files if f.info is not None],
+        briefings=_briefings(files),
         sources=kept[EntityKind.SOURCE],  # type: ignore[arg-type]
         organisations=kept[EntityKind.ORGANISATION],  # type: ignore[arg-type]
         speakers=kept[EntityKind.SPEAKER],  # type: ignore[arg-type]
         quotes=kept[EntityKind.QUOTE],  # type: ignore[arg-type]
         events=kept[EntityKind.EVENT],  # type: ignore[arg-type]
         by_id=chosen,
+        merged=merged,
     )
-    return collection, chosen, problems
+    return collection, problems
 
 
-def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -> list[Problem]:
-    """Problems with the references ``files`` make, against the entities ``chosen`` by id."""
+def _briefings(files: Sequence[FileLoad]) -> list[BriefingInfo]:
+    """The briefings the files belong to, each once: files of one briefing split across
+    several files need only one ``briefing:`` header, and headers repeating one title (and
+    date) are one briefing, listed at its first file."""
+    found: dict[tuple[str, object], BriefingInfo] = {}
+    for file in files:
+        info = file.info
+        if info is not None:
+            found.setdefault((info.title, info.as_of), info)
+    return list(found.values())
+
+
+def _check_references(files: Sequence[FileLoad], collection: Collection) -> list[Problem]:
+    """Problems with the references ``files`` make, against the entities of ``collection``.
+
+    A reference to an id whose definition is there but invalid is not reported (the
+    definition's own error is). References into a file that failed to load are reported once
+    per referring file, naming that file, with no did-you-mean pointing elsewhere.
+    """
     problems: list[Problem] = []
     by_kind: dict[EntityKind, list[str]] | None = None
     suggesters: dict[int, Suggestions] = {}
     reported: Counter[str] = Counter()
     kind_bits = {kind: kinds_mask((kind,)) for kind in EntityKind}
+    chosen = collection.by_id
     bits = {entity_id: kind_bits[entity.entity_kind] for entity_id, entity in chosen.items()}
     designations: dict[str, Designation] = {}
     for holder, designation in designations_of(chosen.values()):
@@ -350,12 +417,16 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                     "duplicate-id",
                     f"designation id '{designation.id}' of '{holder.id}' is already used",
                     f"first defined at {first_origin}",
+                    category=Category.MERGE,
                 )
             )
             continue
         designations[designation.id] = designation
     for designation_id in designations:
         bits[designation_id] = kind_bits[EntityKind.DESIGNATION]
+    failed = [file for file in files if file.failed]
+    attempted = {entity_id: file for file in files for entity_id in file.failed_ids}
+    into_failed: dict[tuple[str, str], tuple[Position, str, int]] = {}
     for file in files:
         refs = file.references
         located: References | None = refs if len(refs.lines) == len(refs) else None
@@ -363,6 +434,9 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
             if bits.get(target, 0) & mask:
                 continue
             found = chosen.get(target)
+            definer = attempted.get(target) if found is None else None
+            if definer is not None and not definer.failed:
+                continue  # defined but invalid: its definition's error says so
             kinds = kinds_of_mask(mask)
             if located is None:
                 located = _locate_references(file)
@@ -371,6 +445,14 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                 if located.lines
                 else Position(file.path)
             )
+            if definer is not None:
+                key = (file.path, definer.path)
+                first = into_failed.get(key)
+                if first is None:
+                    into_failed[key] = (position, target, 1)
+                else:
+                    into_failed[key] = (first[0], first[1], first[2] + 1)
+                continue
             reported[file.path] += 1
             if reported[file.path] > MAX_PROBLEMS:
                 continue
@@ -380,6 +462,7 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                         position,
                         "too-many-problems",
                         f"stopped after {MAX_PROBLEMS} reference problems in this file",
+                        category=Category.REFERENCE,
                     )
                 )
                 continue
@@ -397,15 +480,21 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                         position,
                         "wrong-reference",
                         f"'{target}' is {_a(found_kind)} {found_kind}, not {_a(wanted)} {wanted}",
+                        category=Category.REFERENCE,
                     )
                 )
                 continue
-            hint = None
-            if reported[file.path] <= _SUGGESTIONS:
+            hint: str | None = None
+            if failed:
+                # The id may be defined in a file that could not be read: pointing at a
+                # similar id elsewhere would mislead.
+                names = ", ".join(os.path.basename(f.path) for f in failed[:3])
+                hint = f"{names} failed to load and may define it"
+            elif reported[file.path] <= _SUGGESTIONS:
                 if by_kind is None:
                     by_kind = {kind: [] for kind in EntityKind}
-                    for entity_id, entity in chosen.items():
-                        by_kind[entity.entity_kind].append(entity_id)
+                    for entity_id, defined in chosen.items():
+                        by_kind[defined.entity_kind].append(entity_id)
                     by_kind[EntityKind.DESIGNATION].extend(designations)
                 suggestions = suggesters.get(mask)
                 if suggestions is None:
@@ -413,8 +502,27 @@ def _check_references(files: Sequence[FileLoad], chosen: Mapping[str, Entity]) -
                     suggesters[mask] = suggestions
                 hint = suggestions.hint(target)
             problems.append(
-                error(position, "unknown-reference", f"unknown {wanted} '{target}'", hint)
+                error(
+                    position,
+                    "unknown-reference",
+                    f"unknown {wanted} '{target}'",
+                    hint,
+                    category=Category.REFERENCE,
+                )
             )
+    for (_path, failed_path), (position, target, count) in into_failed.items():
+        cause = next(f for f in files if f.path == failed_path).problems[0].position
+        more = f" and {count - 1} more reference{'s' if count > 2 else ''}" if count > 1 else ""
+        problems.append(
+            error(
+                position,
+                "failed-reference",
+                f"'{target}'{more} defined in {os.path.basename(failed_path)}, "
+                f"which failed to load at {cause.line}:{cause.column}",
+                "fix that file first",
+                category=Category.REFERENCE,
+            )
+        )
     return problems
 
 
@@ -430,23 +538,55 @@ def _locate_references(file: FileLoad) -> References:
     return found if same else References()
 
 
-def _conflict(first: Entity, entity: Entity) -> Problem:
+def _duplicate(first: Entity, entity: Entity) -> Problem:
     what = entity.entity_kind.value
     if first.entity_kind is not entity.entity_kind:
         message = f"id '{entity.id}' is already used by {first.entity_kind.value} here"
-    elif first.origin.path == entity.origin.path:
-        message = f"duplicate {what} id '{entity.id}'"
     else:
-        message = f"{what} '{entity.id}' is defined differently in another file"
-    return error(entity.origin, "duplicate-id", message, f"first defined at {first.origin}")
+        message = f"duplicate {what} id '{entity.id}'"
+    return error(
+        entity.origin,
+        "duplicate-id",
+        message,
+        f"first defined at {first.origin}",
+        category=Category.MERGE,
+    )
+
+
+def _conflict(entity: Entity, conflict: Conflict) -> Problem:
+    """Two files give one field of an entity different values."""
+    kept, other = conflict.values
+    return warning(
+        conflict.other.origin,
+        "conflict",
+        f"{entity.entity_kind.value} '{entity.id}': '{conflict.field}' is {value_text(other)} "
+        f"here but {value_text(kept)} at {conflict.first.origin}",
+        "both are shown; the first file's value is listed first",
+        category=Category.MERGE,
+    )
 
 
 def _a(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
-    return tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
+def order_problems(
+    problems: Iterable[Problem], files: Sequence[FileLoad] = ()
+) -> tuple[Problem, ...]:
+    """Problems in the order they are shown: first the errors of files that could not be
+    loaded at all (the cause of anything that follows), then by file, line and column."""
+    failed = {f.path for f in files if f.failed}
+    return tuple(
+        sorted(
+            problems,
+            key=lambda p: (
+                not (p.path in failed and p.category is Category.FILE),
+                p.path,
+                p.line,
+                p.column,
+            ),
+        )
+    )
 
 
 def load(
@@ -458,19 +598,9 @@ def load(
 ) -> LoadResult:
     """Load files and directories (the bundled briefings when ``paths`` is empty).
 
-    Files with errors are reported and left out of the collection; the others are combined.
-    With ``strict``, warnings are reported as errors.
+    Every file's valid content is loaded, a file with errors included (its problems say what
+    was left out); see :func:`assemble`. With ``strict``, warnings are reported as errors.
     """
     names, problems = discover(paths or bundled_paths())
     loads = [load_file(name, max_bytes=max_bytes, cache=cache) for name in names]
-    good = [f for f in loads if f.ok]
-    # References are checked across everything read, broken files' valid parts included, so
-    # that one run reports as much as it can; only files without errors are shown.
-    collection, chosen, conflicts = _merge(loads)
-    checked = [*conflicts, *_check_references(loads, chosen)]
-    if len(good) < len(loads):
-        collection = _merge(good)[0]
-    everything = [*problems, *(p for f in loads for p in f.problems), *checked]
-    if strict:
-        everything = [p.strict() for p in everything]
-    return LoadResult(collection, sort_problems(everything), tuple(loads))
+    return assemble(loads, problems, strict=strict)

@@ -26,6 +26,16 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+class Category(enum.Enum):
+    """Where a problem was found: in one file by itself, in a reference between files, in
+    merging several files' definitions of one entity, or in the settings file."""
+
+    FILE = "file"
+    REFERENCE = "reference"
+    MERGE = "merge"
+    SETTINGS = "settings"
+
+
 class Position(Record, frozen=True):
     """A place in a file. ``line`` and ``column`` count from 1, in characters."""
 
@@ -49,6 +59,7 @@ class Problem(Record, frozen=True):
     code: str
     message: str
     hint: str | None = None
+    category: Category = Category.FILE
 
     @property
     def path(self) -> str:
@@ -83,18 +94,39 @@ class Problem(Record, frozen=True):
             "code": self.code,
             "message": self.message,
             "hint": self.hint,
+            "category": self.category.value,
         }
 
     def strict(self) -> Problem:
         """This problem as an error (``--strict`` turns warnings into errors)."""
         if self.severity is Severity.ERROR:
             return self
-        return Problem(self.position, Severity.ERROR, self.code, self.message, self.hint)
+        return Problem(
+            self.position, Severity.ERROR, self.code, self.message, self.hint, self.category
+        )
+
+    def in_category(self, category: Category) -> Problem:
+        """This problem filed under ``category``."""
+        if self.category is category:
+            return self
+        return Problem(self.position, self.severity, self.code, self.message, self.hint, category)
 
 
-def error(position: Position, code: str, message: str, hint: str | None = None) -> Problem:
-    return Problem(position, Severity.ERROR, code, message, hint)
+def error(
+    position: Position,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    category: Category = Category.FILE,
+) -> Problem:
+    return Problem(position, Severity.ERROR, code, message, hint, category)
 
 
-def warning(position: Position, code: str, message: str, hint: str | None = None) -> Problem:
-    return Problem(position, Severity.WARNING, code, message, hint)
+def warning(
+    position: Position,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    category: Category = Category.FILE,
+) -> Problem:
+    return Problem(position, Severity.WARNING, code, message, hint, category)

@@ -1,6 +1,6 @@
 """What one file refers to, and the words for it.
 
-A file's references are only collected while it is read; :func:`fto_tui.loader.combine` checks
+A file's references are only collected while it is read; :func:`fto_tui.loader.assemble` checks
 them once every file is loaded. This module is small on purpose: reopening files from the parse
 cache needs it, but not the parser or the validator.
 """

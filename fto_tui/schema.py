@@ -557,7 +557,12 @@ SECTIONS: tuple[tuple[str, Record], ...] = (
 FILE = Record(
     "briefing file",
     (
-        Field("briefing", BRIEFING, "Metadata about this briefing.", required=True),
+        Field(
+            "briefing",
+            BRIEFING,
+            "Metadata about this briefing. A briefing split across several files needs it in "
+            "one of them only.",
+        ),
         *(Field(name, ListOf(record), f"The briefing's {name}.") for name, record in SECTIONS),
     ),
     "A briefing file: one YAML document.",

@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fto_tui.dates import DateError, EdtfDate
@@ -117,6 +117,8 @@ class FileContent:
     quotes: list[Quote]
     events: list[Event]
     references: References
+    failed_ids: list[str] = field(default_factory=list)
+    """Ids of definitions that are invalid (references to them are not reported again)."""
 
 
 class Validator:
@@ -194,9 +196,8 @@ class Validator:
             )
             return
         entries = self._mapping_entries(root, FILE)
-        if "briefing" not in entries:
-            self.err(root, "missing-field", "the file has no 'briefing:' section with a title")
-        else:
+        # A briefing split across several files needs its header in one of them only.
+        if "briefing" in entries:
             values = self._record(entries["briefing"][1], BRIEFING)
             if values is not None and "title" in values:
                 content.info = BriefingInfo(
@@ -229,27 +230,27 @@ class Validator:
                 continue
             for item in node.value:
                 values = self._record(item, record)
-                if values is None:
+                built = None if values is None else _BUILDERS[record.what](self, values, item)
+                if built is None:
+                    content.failed_ids.extend(_written_id(item))
                     continue
-                built = _BUILDERS[record.what](self, values, item)
-                if built is not None:
-                    targets[name].append(built)
-                    if not _cites(built):
-                        self.warn(
-                            item,
+                targets[name].append(built)
+                if not _cites(built):
+                    self.warn(
+                        item,
+                        "no-source",
+                        f"{record.what} '{built.id}' cites no source",
+                        "add 'source: <source id>' so readers can check the claim",
+                    )
+                for what, part in uncited_parts(built):
+                    self._add(
+                        warning(
+                            part.origin,
                             "no-source",
-                            f"{record.what} '{built.id}' cites no source",
+                            f"{what} of '{built.id}' cites no source",
                             "add 'source: <source id>' so readers can check the claim",
                         )
-                    for what, part in uncited_parts(built):
-                        self._add(
-                            warning(
-                                part.origin,
-                                "no-source",
-                                f"{what} of '{built.id}' cites no source",
-                                "add 'source: <source id>' so readers can check the claim",
-                            )
-                        )
+                    )
 
     # -- structure ------------------------------------------------------------------------
 
@@ -586,6 +587,15 @@ class Validator:
     def origin(self, node: Node) -> Position:
         """Where an entity's mapping starts (its origin in the model)."""
         return self.pos(node)
+
+
+def _written_id(item: Node) -> list[str]:
+    """The id an invalid definition gives, if it gives one as plain text."""
+    if isinstance(item, MappingNode):
+        for key, value in item.value:
+            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+                return [value.value.strip()] if value.value.strip() else []
+    return []
 
 
 def _cites(entity: Any) -> bool:

@@ -137,6 +137,7 @@ def test_json_output_carries_every_field(tmp_path: Path) -> None:
         "code": "bad-date",
         "message": "'2025-02-30' is not a valid date: February 2025 has 28 days",
         "hint": None,
+        "category": "file",
     }
     assert key["code"] == "unknown-key"
     assert key["severity"] == "warning"
@@ -206,12 +207,16 @@ def test_schema_accepts_the_guides_v2_example(schema: dict[str, Any]) -> None:
     jsonschema.Draft7Validator(schema).validate(data)
 
 
+def test_schema_accepts_a_file_without_a_briefing_header(schema: dict[str, Any]) -> None:
+    # One briefing split across files needs the header in one of them only.
+    jsonschema.Draft7Validator(schema).validate({"sources": []})
+
+
 @pytest.mark.parametrize(
     "data",
     [
         {"briefing": {"title": "T"}, "quotes": [{"text": "t"}]},  # no speaker, no attribution
         {"briefing": {"title": "T"}, "sources": [{"id": "s", "title": "T", "identifiers": ["Q"]}]},
-        {"sources": []},  # no briefing
         {"briefing": {}},  # no title
         {"briefing": {"title": "T"}, "sourcess": []},  # unknown key
         {"briefing": {"title": "T"}, "organisations": [{"id": "Bad Id", "name": "N"}]},

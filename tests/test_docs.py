@@ -243,3 +243,33 @@ if __name__ == "__main__":
     for record in RECORDS_WITH_CITATION:
         print(field_table(record), end="\n\n")
     print(date_table())
+
+
+def test_the_library_example_merges_as_the_guide_says(tmp_path: Path) -> None:
+    from fto_tui.loader import load
+
+    guide = _guide()
+    library = guide[guide.index("## Library") : guide.index("## Checking briefings")]
+    blocks = re.findall(r"```yaml\n(# (\S+)\n.*?)```", library, re.S)
+    assert [name for _text, name in blocks] == ["cartels.yaml", "houthis.yaml"]
+    paths = []
+    for text, name in blocks:
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    result = load(paths)
+    assert result.problems == (), [p.format() for p in result.problems]
+    state = result.collection.get("us-department-of-state")
+    assert state is not None
+    assert state.kind == "government-body"  # type: ignore[union-attr]
+    assert state.aliases == ("State Department",)  # type: ignore[union-attr]
+    assert state.description  # type: ignore[union-attr]
+    assert [c.source for c in state.citations] == ["fto-list", "houthi-notice"]  # type: ignore[union-attr]
+    # The conflict the guide shows, word for word after the file names.
+    paths[1].write_text(
+        blocks[1][0].replace("name: US Department of State", "name: Department of State"),
+        encoding="utf-8",
+    )
+    (conflict,) = load(paths).problems
+    shown = re.search(r"> `houthis\.yaml:(.*?)`", library)
+    assert shown is not None
+    assert conflict.format().replace(str(tmp_path) + "/", "") == "houthis.yaml:" + shown[1]

@@ -19,7 +19,7 @@ import pytest
 
 from fto_tui.loader import FileLoad, discover, load, load_file
 from fto_tui.model import QuoteKind
-from fto_tui.problems import Problem, Severity
+from fto_tui.problems import Category, Problem, Severity
 from tests.privileges import as_ordinary_root
 
 HEAD = "briefing:\n  title: Test\n"
@@ -153,9 +153,10 @@ def test_wrong_type_key_that_is_not_text(tmp_path: Path) -> None:
     check(p, 3, 5, Severity.ERROR, "keys must be plain text")
 
 
-def test_missing_briefing_section(tmp_path: Path) -> None:
-    p = one(problems(tmp_path, "sources: []\n"), "missing-field")
-    check(p, 1, 1, Severity.ERROR, "no 'briefing:' section")
+def test_a_file_without_a_briefing_section_is_part_of_the_briefing_loaded_with_it(
+    tmp_path: Path,
+) -> None:
+    assert problems(tmp_path, "sources: []\n") == []
 
 
 def test_missing_required_field_points_at_the_item(tmp_path: Path) -> None:
@@ -773,6 +774,31 @@ def test_identical_definitions_in_two_files_merge(tmp_path: Path) -> None:
     assert [s.id for s in result.collection.sources] == ["src"]
 
 
+def test_a_reference_into_a_file_that_failed_to_load_is_reported_once_per_file(
+    tmp_path: Path,
+) -> None:
+    broken = write(tmp_path, HEAD + SOURCE + "organisations:\n  - id: o\n    name: [\n", "a.yaml")
+    text = "speakers:\n" + "".join(
+        f"  - id: s{n}\n    name: N\n    affiliations: [o, p]\n" for n in range(3)
+    )
+    second = write(tmp_path, text, "b.yaml")
+    result = load([second, broken])
+    assert result.problems[0].code == "yaml-syntax"
+    p = one(list(result.problems), "failed-reference")
+    assert p.category is Category.REFERENCE
+    check(
+        p,
+        4,
+        20,
+        Severity.ERROR,
+        "'o' and 2 more references defined in a.yaml, which failed to load at 9:1",
+    )
+    # An id not in the broken file's text is unknown, with no did-you-mean pointing elsewhere.
+    unknown = [q for q in result.problems if q.code == "unknown-reference"]
+    assert len(unknown) == 3
+    assert all(q.hint == "a.yaml failed to load and may define it" for q in unknown)
+
+
 def test_references_resolve_across_files(tmp_path: Path) -> None:
     first = write(tmp_path, HEAD + SOURCE, "a.yaml")
     second = write(
@@ -785,23 +811,25 @@ def test_references_resolve_across_files(tmp_path: Path) -> None:
     check(p, 6, 13, Severity.ERROR, "unknown source 'src'")
 
 
-def test_differing_definitions_in_two_files_are_reported(tmp_path: Path) -> None:
+def test_differing_values_in_two_files_are_a_conflict_warning(tmp_path: Path) -> None:
     first = write(tmp_path, HEAD + SOURCE, "a.yaml")
     second = write(
         tmp_path, "briefing:\n  title: Second\nsources:\n  - id: src\n    title: Other\n", "b.yaml"
     )
     result = load([first, second])
-    p = one(list(result.problems), "duplicate-id")
+    p = one(list(result.problems), "conflict")
     assert p.path == str(second)
+    assert p.category is Category.MERGE
     check(
         p,
         4,
         5,
-        Severity.ERROR,
-        "defined differently in another file",
-        f"first defined at {first}:4:5",
+        Severity.WARNING,
+        f"source 'src': 'title' is 'Other' here but 'A source' at {first}:4:5",
     )
     assert [s.title for s in result.collection.sources] == ["A source"]
+    strict = load([first, second], strict=True)
+    assert one(list(strict.problems), "conflict").severity is Severity.ERROR
 
 
 def test_directory_loading(tmp_path: Path) -> None:

@@ -22,9 +22,9 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from fto_tui.index import Collection
-from fto_tui.problems import Problem
-from fto_tui.ui.messages import BriefingsLoaded, Combined, FilesChanged, FilesReread
-from fto_tui.ui.open_files import OpenFiles
+from fto_tui.problems import Category, Problem
+from fto_tui.ui.messages import Assembled, BriefingsLoaded, FilesChanged, FilesReread
+from fto_tui.ui.open_files import Assembly, OpenFiles
 from fto_tui.ui.safe import one_line
 from fto_tui.ui.screens.reader import ReaderScreen
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from fto_tui.search import SearchIndex
     from fto_tui.ui.memory import ReaderMemory
     from fto_tui.ui.screens.help import Section
+    from fto_tui.ui.screens.problems import ProblemChoice, ProblemsScreen
     from fto_tui.watch import FileWatcher
 
 
@@ -61,9 +62,6 @@ WATCH_INTERVAL = 0.5
 SMALL_LOAD_BYTES = 1_000_000
 """Files up to this size together are read before the first frame, which then shows them;
 larger ones load in a worker while the screen is already up."""
-
-
-RELOAD_FAILED = "Reload failed: showing the last good version"
 
 
 class FtoBriefApp(App[int]):
@@ -135,8 +133,9 @@ class FtoBriefApp(App[int]):
         watch = watch and self.config.reload
         self.open_files = OpenFiles()
         self.collection = Collection()
-        self.startup_problems: tuple[Problem, ...] = ()
-        self.cross_file_problems: tuple[Problem, ...] = ()
+        self.loose_problems: tuple[Problem, ...] = ()
+        """Problems found before any file was read (a folder given at start holds none)."""
+        self.assembly = Assembly(Collection(), (), ())
         self._generation = 0
         self._watch = watch
         self._watcher: FileWatcher | None = None
@@ -213,7 +212,9 @@ class FtoBriefApp(App[int]):
         keymap = {name: keys for name, keys in config.keys.items() if name in known}
         if keymap:
             self.set_keymap(keymap)
-        self.config_problems = tuple(dict.fromkeys(problems))
+        self.config_problems = tuple(
+            dict.fromkeys(p.in_category(Category.SETTINGS) for p in problems)
+        )
         if self.config_problems:
             self.notify(
                 f"The settings file has {len(self.config_problems)} problem(s); p shows them.",
@@ -250,58 +251,46 @@ class FtoBriefApp(App[int]):
         self.post_message(FilesReread(loads, deleted))
 
     # Described by hand: Textual's default description is the repr of every argument, which
-    # for the loads means every entity of every open file.
+    # for the open files means every entity of every open file.
     @work(
         thread=True,
         exclusive=True,
         exit_on_error=False,
-        group="combine",
-        description="combine_open_files",
+        group="assemble",
+        description="assemble_open_files",
     )
-    def combine_open_files(self, loads: Sequence[FileLoad], generation: int) -> None:
-        from fto_tui.loader import combine
-
-        result = combine(loads)
-        search = prepare(result.collection)
+    def assemble_open_files(self, generation: int, announce: bool) -> None:
+        assembly = self.open_files.assemble(self.loose_problems)
+        search = prepare(assembly.collection)
         if not get_current_worker().is_cancelled:
-            self.post_message(Combined(result, generation, search))
+            self.post_message(Assembled(assembly, generation, search, announce))
 
-    def _recombine(self) -> None:
+    def _reassemble(self, announce: bool = False) -> None:
         self._generation += 1
-        self.combine_open_files(self.open_files.good_loads(), self._generation)
+        self.assemble_open_files(self._generation, announce)
 
     @on(BriefingsLoaded)
     def _loaded(self, message: BriefingsLoaded) -> None:
         result = message.result
-        new_paths = [f.path for f in result.files]
         for file_load in result.files:
             self.open_files.accept(file_load)
-        failed = [f for f in result.files if not f.ok]
         file_paths = {f.path for f in result.files}
         loose = tuple(p for p in result.problems if p.path not in file_paths)
         if message.opened:
-            self._recombine()
             if not result.files and loose:
                 self._show_problems(loose, "Could not open")
-            elif failed:
-                self._show_problems(result.errors, "Could not load")
             else:
-                self.notify(f"Opened {len(new_paths)} file{'s' if len(new_paths) != 1 else ''}.")
+                opened = len(result.files)
+                self.notify(f"Opened {opened} file{'s' if opened != 1 else ''}.")
+                self._reassemble(announce=True)
         else:
-            self.startup_problems = loose
-            per_file = set(self.open_files.problems())
-            self.cross_file_problems = tuple(
-                p for p in result.problems if p.path in file_paths and p not in per_file
-            )
-            self.show_collection(result.collection, message.search)
-            if result.errors:
-                title = "Nothing could be loaded" if not self.open_files.shown_paths else "Problems"
-                self._show_problems(result.errors, title)
+            self.loose_problems = loose
+            # Nothing was open before: the start's result is the open files' assembly.
+            self._apply(self.open_files.assemble(loose, result), message.search, announce=True)
         self._start_watching()
 
     @on(FilesReread)
     def _reread(self, message: FilesReread) -> None:
-        failed: list[Problem] = []
         for path in message.deleted:
             if self.open_files.mark_deleted(path):
                 self.notify(
@@ -310,38 +299,67 @@ class FtoBriefApp(App[int]):
                     markup=False,
                 )
         for file_load in message.loads:
-            if not self.open_files.accept(file_load):
-                failed.extend(p for p in file_load.problems if p.is_error)
-        if failed:
-            self._show_problems(failed, RELOAD_FAILED)
-        elif message.loads:
-            self._close_fixed_reload_problems({load.path for load in message.loads})
+            self.open_files.accept(file_load)
         if message.loads:
-            self._recombine()
+            self._reassemble()
 
-    def _close_fixed_reload_problems(self, reloaded: set[str]) -> None:
-        """Close the problem views made stale by a clean reload: those listing only errors of
-        files that have now reloaded without any ('reload failed', or 'nothing could be
-        loaded' from start-up), however many are stacked."""
-        from fto_tui.ui.screens.problems import ProblemsScreen
-
-        closed = False
-        while isinstance(screen := self.screen, ProblemsScreen) and all(
-            p.is_error and p.path in reloaded for p in screen.problems
-        ):
-            screen.dismiss(None)
-            closed = True
-        if closed:
-            self.notify("Fixed: the reloaded briefing has no errors.", markup=False)
-
-    @on(Combined)
-    def _combined(self, message: Combined) -> None:
+    @on(Assembled)
+    def _assembled(self, message: Assembled) -> None:
         if message.generation != self._generation:
             return
-        self.cross_file_problems = message.result.problems
-        self.show_collection(message.result.collection, message.search)
-        if message.result.errors:
-            self._show_problems(message.result.errors, "Problems between files")
+        self._apply(message.assembly, message.search, announce=message.announce)
+
+    def _apply(self, assembly: Assembly, search: SearchIndex | None, announce: bool) -> None:
+        """Show an assembly of the open files, and tell the user what changed in its problems:
+        the problems view, when open, always lists the current ones; it opens by itself only
+        at start and for files opened by the user, not while they read on (the status line
+        counts the errors, and a notice says where the last good version is shown)."""
+        before = self.assembly
+        self.assembly = assembly
+        self.show_collection(assembly.collection, search)
+        view = self._problems_view()
+        errors = assembly.errors
+        if view is not None:
+            if (before.errors and not errors) or not self.all_problems():
+                view.dismiss(None)  # what it was opened for is fixed
+            else:
+                view.show(self.all_problems(), self._problems_title())
+        if announce and errors:
+            if view is None:
+                title = "Nothing could be loaded" if not self.open_files.shown_paths else None
+                self._show_problems(self.all_problems(), title or self._problems_title())
+            return
+        if announce:
+            return
+        if errors and set(errors) != set(before.errors):
+            count = len(errors)
+            where = (
+                f" Showing the last good version of {_names(assembly.last_good)}."
+                if assembly.last_good
+                else ""
+            )
+            self.notify(
+                f"{count} error{'s' if count != 1 else ''} in the open briefings.{where} "
+                "p shows them.",
+                severity="warning",
+                markup=False,
+            )
+        elif before.errors and not errors:
+            self.notify("Fixed: the reloaded briefing has no errors.", markup=False)
+
+    def _problems_title(self) -> str:
+        last_good = self.assembly.last_good
+        if last_good:
+            return f"Problems: showing the last good version of {_names(last_good)}"
+        return "Problems"
+
+    def _problems_view(self) -> ProblemsScreen | None:
+        from fto_tui.ui.screens.problems import ProblemsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ProblemsScreen):
+                return screen
+        return None
 
     def show_collection(self, collection: Collection, search: SearchIndex | None = None) -> None:
         """Show ``collection`` (with the open files and their problems in the status line).
@@ -357,15 +375,8 @@ class FtoBriefApp(App[int]):
             self.memory.shown(collection, tuple(self.open_files.shown_paths))
 
     def all_problems(self) -> tuple[Problem, ...]:
-        seen = dict.fromkeys(
-            (
-                *self.config_problems,
-                *self.startup_problems,
-                *self.open_files.problems(),
-                *self.cross_file_problems,
-            )
-        )
-        return tuple(seen)
+        """The settings file's problems, then the open briefings' (as ``check`` lists them)."""
+        return (*self.config_problems, *self.assembly.problems)
 
     # -- watching -------------------------------------------------------------------------
 
@@ -434,12 +445,35 @@ class FtoBriefApp(App[int]):
         if not problems:
             self.notify("No problems in the loaded briefings.")
             return
-        self._show_problems(problems, "Problems")
+        self._show_problems(problems, self._problems_title())
 
     def _show_problems(self, problems: Iterable[Problem], title: str) -> None:
+        """Show ``problems`` in the problems view: the one open, or a new one."""
         from fto_tui.ui.screens.problems import ProblemsScreen
 
-        self.push_screen(ProblemsScreen(tuple(problems), title))
+        view = self._problems_view()
+        if view is not None:
+            view.show(tuple(problems), title)
+            return
+        self.push_screen(ProblemsScreen(tuple(problems), title), self._problem_chosen)
+
+    def _problem_chosen(self, choice: ProblemChoice | None) -> None:
+        """Enter on a problem shows the item it is in; ``e`` opens the editor at its line."""
+        if choice is None:
+            return
+        problem = choice.problem
+        if choice.edit:
+            self.reader.edit_at(problem.path, problem.line)
+            return
+        entity_id = self.collection.entity_at(problem.position)
+        if entity_id is None:
+            self.notify(
+                f"No item at {one_line(str(problem.position))}; e opens the file there.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.reader.open_entity(entity_id)
 
     def action_open_briefing(self) -> None:
         from fto_tui.ui.screens.open_briefing import OpenBriefingScreen
@@ -513,6 +547,10 @@ def _memory_sections() -> list[Section]:
         ("Changes view", ChangesScreen.BINDINGS),
         ("Questions", ConfirmScreen.BINDINGS),
     ]
+
+
+def _names(paths: Sequence[str]) -> str:
+    return ", ".join(one_line(os.path.basename(path)) for path in paths)
 
 
 def _enable_gc() -> None:

@@ -16,7 +16,8 @@ from typing import assert_never
 from textual.content import Content
 
 from fto_tui.dates import EdtfDate
-from fto_tui.index import Collection
+from fto_tui.index import Collection, citations_of
+from fto_tui.merge import given_fields, value_text
 from fto_tui.model import (
     BriefingInfo,
     Citation,
@@ -30,9 +31,11 @@ from fto_tui.model import (
     Quote,
     QuoteKind,
     Relation,
+    Role,
     Source,
     Speaker,
 )
+from fto_tui.problems import Position
 from fto_tui.schema import RECORD_OF, RELATION_WORDS, Record, Text
 from fto_tui.ui.rows import date_text, entity_title, row
 from fto_tui.ui.safe import one_line, visible
@@ -68,7 +71,17 @@ class Block:
     of a millisecond to make.)
     """
 
-    __slots__ = ("citation", "content", "hang", "indent", "source", "style", "target", "wrap")
+    __slots__ = (
+        "citation",
+        "content",
+        "hang",
+        "indent",
+        "origin",
+        "source",
+        "style",
+        "target",
+        "wrap",
+    )
 
     def __init__(
         self,
@@ -80,6 +93,7 @@ class Block:
         wrap: bool = True,
         indent: int = 0,
         hang: int = 0,
+        origin: Position | None = None,
     ) -> None:
         self.content = content
         self.style = style
@@ -89,6 +103,9 @@ class Block:
         self.wrap = wrap
         self.indent = indent
         self.hang = hang
+        self.origin = origin
+        """Where what the block says is written, when that is not the item's own position
+        (a role one of several files gives): ``e`` on the block opens it there."""
 
     def __repr__(self) -> str:
         return f"Block({self.content!r}, style={self.style!r}, target={self.target!r})"
@@ -226,15 +243,96 @@ def _list_field(label: str, values: Sequence[str]) -> list[Block]:
 
 def _sources(collection: Collection, entity: Entity) -> list[Block]:
     resolved = collection.sources_of(entity)
-    if not resolved:
+    # A citation of a source that is not loaded (its file failed, or its definition is
+    # invalid) is shown as such: never as "no source cited".
+    loaded = {citation.source for _source, citation in resolved}
+    missing = [c for c in citations_of(entity) if c.source not in loaded]
+    if not resolved and not missing:
         return [GAP, _heading("Sources (0)"), Block(Content.styled("No source cited.", "dim"))]
-    blocks: list[Block] = [GAP, _heading(f"Sources ({len(resolved)})")]
+    blocks: list[Block] = [GAP, _heading(f"Sources ({len(resolved) + len(missing)})")]
+    definitions = collection.definitions(entity.id)
     for number, (source, citation) in enumerate(resolved, start=1):
-        blocks.append(_source_block(source, citation, number))
+        blocks.append(_source_block(source, citation, number, _cited_in(definitions, citation)))
+    for number, citation in enumerate(missing, start=len(resolved) + 1):
+        text = f"[{number}] {one_line(citation.source)}: not loaded (p lists the problems)"
+        blocks.append(Block(Content.styled(text, "dim"), indent=2, hang=4))
     return blocks
 
 
-def _source_block(source: Source, citation: Citation | None, number: int) -> Block:
+def _cited_in(definitions: Sequence[Entity], citation: Citation) -> str | None:
+    """Which files cite ``citation``, when several files define the entity."""
+    if len(definitions) < 2:
+        return None
+    paths = [d.origin.path for d in definitions if citation in citations_of(d)]
+    return ", ".join(dict.fromkeys(one_line(os.path.basename(p)) for p in paths)) or None
+
+
+def _library(collection: Collection, entity: Entity) -> list[Block]:
+    """For an entity several files define: where each definition is, and the values they
+    disagree on with which file says which."""
+    definitions = collection.definitions(entity.id)
+    if len(definitions) < 2:
+        return []
+    blocks = [GAP, _heading(f"Defined in ({len(definitions)} files)")]
+    for definition in definitions:
+        fields = ", ".join(
+            _FIELD_WORDS.get(f, f.replace("_", " ")) for f in given_fields(definition)
+        )
+        blocks.append(
+            Block(
+                Content.assemble(
+                    Content(one_line(_place(definition.origin))),
+                    Content.styled(f"  gives {fields}" if fields else "", "dim"),
+                ),
+                indent=2,
+                hang=2,
+            )
+        )
+    conflicts = collection.conflicts(entity.id)
+    if conflicts:
+        blocks += [GAP, _heading(f"The files disagree ({len(conflicts)})")]
+        for conflict in conflicts:
+            label = conflict.field.replace("_", " ").capitalize()
+            blocks.append(Block(Content.styled(f"{label}:", "dim"), indent=2))
+            for definition in (conflict.first, conflict.other):
+                value = value_text(getattr(definition, conflict.field), limit=200)
+                blocks.append(
+                    Block(
+                        Content.assemble(
+                            Content(one_line(value)),
+                            Content.styled(f"  ({_place(definition.origin)})", "dim"),
+                        ),
+                        indent=4,
+                        hang=2,
+                    )
+                )
+    return blocks
+
+
+def _located(block: Block, item: Relation | Role) -> Block:
+    """``block`` (about a role or relation) opened in the editor where ``item`` is written."""
+    block.origin = item.origin
+    return block
+
+
+_FIELD_WORDS = {"citations": "sources"}
+
+
+def _place(position: Position) -> str:
+    return f"{display_path(position.path)}:{position.line}"
+
+
+def _from(collection: Collection, entity: Entity, origin: Position) -> str:
+    """`` (file)`` after a nested item (a role, a designation), when several files define the
+    entity: which file says it."""
+    if len(collection.definitions(entity.id)) < 2:
+        return ""
+    return f"  ({one_line(os.path.basename(origin.path))})"
+
+
+def _source_block(
+    source: Source, citation: Citation | None, number: int, cited_in: str | None = None
+) -> Block:
     lines: list[Content] = [Content.assemble(f"[{number}] ", Content(one_line(source.title)))]
     facts = []
     if source.publisher:
@@ -254,6 +352,8 @@ def _source_block(source: Source, citation: Citation | None, number: int) -> Blo
         lines.append(
             Content.assemble(Content.styled("    at: ", "dim"), one_line(citation.locator))
         )
+    if cited_in:
+        lines.append(Content.styled(f"    cited in {cited_in}", "dim"))
     return Block(
         Content("\n").join(lines),
         style="source",
@@ -284,6 +384,7 @@ def document_for(entity: Entity, collection: Collection) -> Document:
         case _:
             assert_never(entity)
     blocks += _other_fields(entity, RECORD_OF[type(entity)])
+    blocks.extend(_library(collection, entity))
     if not isinstance(entity, Source):
         blocks.extend(_sources(collection, entity))
     return Document(
@@ -307,12 +408,15 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
     if org.description:
         blocks += [GAP, _text(org.description)]
     blocks += _identifiers(org.identifiers)
-    blocks += _designations(org.designations, collection)
+    blocks += _designations(org.designations, collection, org)
     if org.relations:
         blocks += [GAP, _heading(f"Relations ({len(org.relations)})")]
         for relation in org.relations:
-            prefix = f"{one_line(relation.type)}: "
-            blocks.append(_link(collection, relation.organisation, prefix))
+            prefix = f"{one_line(relation.type)}{_from(collection, org, relation.origin)}: "
+            link = _link(collection, relation.organisation, prefix)
+            blocks.append(
+                _located(link, relation) if _from(collection, org, relation.origin) else link
+            )
             blocks += _relation_facts(relation, collection)
     others = collection.relations_to(org.id)
     if others:
@@ -329,6 +433,7 @@ def _organisation(org: Organisation, collection: Collection) -> list[Block]:
 
 
 def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
+    speaker_files = collection.definitions(speaker.id)
     blocks = [_title(one_line(speaker.name))]
     blocks += _list_field("Also known as", speaker.aliases)
     if speaker.description:
@@ -337,15 +442,15 @@ def _speaker(speaker: Speaker, collection: Collection) -> list[Block]:
         blocks += [GAP, _heading(f"Roles ({len(speaker.roles)})")]
         for role in speaker.roles:
             period = f"  ({date_text(role.period)})" if role.period is not None else ""
+            period += _from(collection, speaker, role.origin)
             if role.organisation:
-                blocks.append(
-                    _link(collection, role.organisation, f"{one_line(role.title)}{period}, ")
-                )
+                link = _link(collection, role.organisation, f"{one_line(role.title)}{period}, ")
+                blocks.append(_located(link, role) if len(speaker_files) > 1 else link)
             else:
                 blocks.append(Block(Content(f"{one_line(role.title)}{period}"), indent=2))
     blocks += _links(collection, "Affiliations", speaker.affiliations)
     blocks += _identifiers(speaker.identifiers)
-    blocks += _designations(speaker.designations, collection)
+    blocks += _designations(speaker.designations, collection, speaker)
     blocks += _links(collection, "Quotes", (q.id for q in collection.quotes_by(speaker.id)))
     blocks += _links(
         collection, "Quotes about them", (q.id for q in collection.quotes_about(speaker.id))
@@ -474,12 +579,15 @@ def _cited(citations: Sequence[Citation], collection: Collection, indent: str) -
     return [_field(f"{indent}Sources", "; ".join(titles))]
 
 
-def _designations(designations: Sequence[Designation], collection: Collection) -> list[Block]:
+def _designations(
+    designations: Sequence[Designation], collection: Collection, owner: Entity
+) -> list[Block]:
     if not designations:
         return []
     blocks = [GAP, _heading(f"Designations ({len(designations)})")]
     for designation in designations:
         line = f"{one_line(designation.authority)}: {one_line(designation.programme)}"
+        line += _from(collection, owner, designation.origin)
         blocks.append(Block(Content(line), indent=2))
         if designation.basis:
             blocks.append(_field("  Basis", designation.basis))

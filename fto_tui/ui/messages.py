@@ -16,6 +16,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from fto_tui.loader import FileLoad, LoadResult
     from fto_tui.search import SearchIndex
+    from fto_tui.ui.open_files import Assembly
 
 
 class BriefingsLoaded(Message):
@@ -39,14 +40,18 @@ class FilesReread(Message):
         self.deleted = deleted
 
 
-class Combined(Message):
-    """The last good loads of all open files were merged into one collection."""
+class Assembled(Message):
+    """The open files were assembled anew (after a reload, or files opened with ctrl+o)."""
 
-    def __init__(self, result: LoadResult, generation: int, search: SearchIndex) -> None:
+    def __init__(
+        self, assembly: Assembly, generation: int, search: SearchIndex, announce: bool
+    ) -> None:
         super().__init__()
-        self.result = result
+        self.assembly = assembly
         self.generation = generation
         self.search = search
+        self.announce = announce
+        """True when the user opened files: their errors are shown at once."""
 
 
 class FilesChanged(Message):

@@ -424,11 +424,18 @@ async def test_a_reload_that_fails_keeps_the_last_good_content(copy_of_sample: P
         copy_of_sample.write_text(BROKEN.read_text())
         await pilot.press("r")
         await settle(app, pilot)
-        assert isinstance(app.screen, ProblemsScreen)
-        assert all(p.path == str(copy_of_sample) for p in app.screen.problems)
-        await pilot.press("escape")
+        # No view pops up while the user reads on: a notice and the status line say it.
+        assert isinstance(app.screen, ReaderScreen)
+        assert any(
+            "Showing the last good version of briefing.yaml. p shows them." in str(n.message)
+            for n in app._notifications
+        )
         assert len(pane(app, Pane.ORGANISATIONS).items) == 3
         assert "1 error" in app.reader.query_one("#status").text
+        await pilot.press("p")
+        assert isinstance(app.screen, ProblemsScreen)
+        assert all(p.path == str(copy_of_sample) for p in app.screen.problems)
+        assert "showing the last good version" in app.screen.title_text
 
 
 async def test_a_deleted_file_keeps_its_content_with_a_notice(copy_of_sample: Path) -> None:

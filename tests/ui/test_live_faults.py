@@ -37,7 +37,7 @@ from textual.worker import Worker
 
 from benchmarks.generate import write as write_large_briefing
 from fto_tui.index import Collection
-from fto_tui.loader import combine, load_file
+from fto_tui.loader import assemble, load_file
 from fto_tui.problems import Problem
 from fto_tui.ui import app as app_module
 from fto_tui.ui.app import FtoBriefApp
@@ -58,7 +58,7 @@ LIMIT = 20.0
 """Upper bound, in seconds, for the app to notice a change and show its outcome."""
 SETTLE = FileWatcher([]).settle
 ORIGINAL = ["North Cartel", "South Gang", "Department of Examples"]
-FULL_COUNTS = combine([load_file(str(SAMPLE))]).collection.counts()
+FULL_COUNTS = assemble([load_file(str(SAMPLE))]).collection.counts()
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -185,7 +185,18 @@ class Live:
         assert self.app.is_running
 
     async def told_by_problems(self, message: str) -> Problem:
-        """The problems view shows a positioned diagnostic for the file saying ``message``."""
+        """The user is told (a notice; the view stays closed while they read on), and the
+        problems view, opened with p, shows a positioned diagnostic saying ``message``."""
+        await self.until(
+            lambda: (
+                any("p shows them" in notice for notice, _severity in self.notices)
+                or self.problems_shown()
+            ),
+            "the notice",
+        )
+        if not self.problems_shown():
+            assert isinstance(self.app.screen, ReaderScreen)
+            await self.pilot.press("p")
         await self.until(self.problems_shown, "the problems view")
         problems = self.problems_shown()
         assert [p.path for p in problems] == [str(self.path)]
@@ -195,9 +206,9 @@ class Live:
         expected = f"{self.path}:1:1: error: {message}"
         assert problem.format().startswith(expected)
         await self.pilot.pause()
-        on_screen = self.screen_lines(self.app.screen.query_one("#problems-text"))
+        on_screen = self.screen_lines(self.app.screen.query_one("#problems-list"))
         assert squeezed(expected) in squeezed("".join(on_screen))
-        assert "Reload failed: showing the last good version" in "\n".join(self.screen_lines())
+        assert "showing the last good version" in "\n".join(self.screen_lines())
         return problem
 
     async def dismiss(self) -> None:
@@ -277,7 +288,7 @@ def test_the_chunked_save_passes_through_valid_partial_briefings() -> None:
             if loaded.ok:
                 partial_but_valid.append(loaded)
     assert len(partial_but_valid) >= 3
-    assert all(combine([f]).collection.counts() != FULL_COUNTS for f in partial_but_valid)
+    assert all(assemble([f]).collection.counts() != FULL_COUNTS for f in partial_but_valid)
 
 
 async def test_a_slow_save_in_place_is_shown_only_once_whole(briefing: Path) -> None:
@@ -597,9 +608,13 @@ async def test_problem_views_from_start_and_reload_both_close_once_the_file_is_f
             live._pilot = pilot
             await live.until(lambda: isinstance(app.screen, ProblemsScreen), "the start view")
             await live.until(lambda: app._watcher is not None, "the watcher")
-            path.write_bytes(b"")  # broken differently while open: a second view stacks
-            await live.until(lambda: len(app.screen_stack) == 3, "the reload view")
+            path.write_bytes(b"")  # broken differently while open: the one view is refreshed
+            await live.until(
+                lambda: any("no YAML document" in p.message for p in live.problems_shown()),
+                "the view to list the new problem",
+            )
+            assert len(app.screen_stack) == 2
             path.write_text(briefing_text("South Gang (fixed)"), encoding="utf-8")
             await live.until(lambda: "South Gang (fixed)" in live.organisations(), "the fix")
-            await live.until(lambda: isinstance(app.screen, ReaderScreen), "both views to close")
+            await live.until(lambda: isinstance(app.screen, ReaderScreen), "the view to close")
             assert ("Fixed: the reloaded briefing has no errors.", "information") in live.notices

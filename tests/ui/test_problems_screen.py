@@ -1,4 +1,5 @@
-"""The problems view lists diagnostics literally and closes on Escape, Enter, q or its button."""
+"""The problems view lists diagnostics literally, one per line with a cursor: Enter chooses the
+item a problem is in, e the editor at its line; Escape, q or the button close it."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import pytest
 from textual.app import App
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import OptionList
 
 from fto_tui.problems import Position, Problem, Severity
-from fto_tui.ui.screens.problems import ProblemsScreen, problem_line, problems_content
+from fto_tui.ui.screens.problems import (
+    ProblemChoice,
+    ProblemsScreen,
+    problem_line,
+    problems_content,
+)
 
 HOSTILE = Problem(
     Position("[bold]x[/].yaml", 3, 7),
@@ -65,7 +71,7 @@ def test_errors_come_first_and_are_styled_apart() -> None:
     assert error_style != warning_style
 
 
-@pytest.mark.parametrize("key", ["escape", "enter", "q"])
+@pytest.mark.parametrize("key", ["escape", "q"])
 async def test_keys_dismiss(key: str) -> None:
     app = ProblemsApp((HOSTILE, WARNING))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -76,6 +82,31 @@ async def test_keys_dismiss(key: str) -> None:
         assert not isinstance(app.screen, ProblemsScreen)
         assert app.dismissed == [None]
         assert app.is_running
+
+
+@pytest.mark.parametrize(("key", "edit"), [("enter", False), ("e", True)])
+async def test_enter_chooses_the_item_and_e_the_editor(key: str, edit: bool) -> None:
+    app = ProblemsApp((WARNING, HOSTILE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", key)  # errors are listed first: the warning is second
+        await pilot.pause()
+        (choice,) = app.dismissed
+        assert isinstance(choice, ProblemChoice)
+        assert (choice.problem, choice.edit) == (WARNING, edit)
+
+
+async def test_show_replaces_what_the_view_lists() -> None:
+    app = ProblemsApp((HOSTILE, WARNING))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProblemsScreen)
+        screen.show((WARNING,), "Later")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 1
+        text = screen_text(app)
+        assert "Later" in text and "1 warning" in text and "unknown speaker" not in text
 
 
 async def test_button_dismisses() -> None:
@@ -91,19 +122,20 @@ async def test_hostile_text_is_shown_literally_and_does_nothing() -> None:
     app = ProblemsApp((HOSTILE, WARNING), title="[/] Could not load [@click=app.quit]x[/]")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = app.screen.query_one("#problems-text", Static)
-        shown = " ".join(widget_text(text).split())
+        listing = app.screen.query_one("#problems-list", OptionList)
+        shown = " ".join(widget_text(listing).split())
         assert "[bold]x[/].yaml:3:7: error: unknown speaker '[@click=app.quit]q[/]'" in shown
         assert "\\u001b]0;owned\\u0007 — did you mean '[/]'?" in shown
         screen = screen_text(app)
         assert "[/] Could not load [@click=app.quit]x[/]" in screen  # the title
         assert "1 error, 1 warning" in screen
         assert "\x1b" not in screen and "\x07" not in screen
-        # Clicking the text where the injected action would be does not quit.
-        await pilot.click("#problems-text", offset=(40, 0))
+        # Clicking the text where the injected action would be chooses the problem; it does
+        # not quit.
+        await pilot.click("#problems-list", offset=(40, 0))
         await pilot.pause()
         assert app.is_running
-        assert isinstance(app.screen, ProblemsScreen)
+        assert [type(choice) for choice in app.dismissed] == [ProblemChoice]
 
 
 async def test_many_problems_scroll() -> None:
@@ -114,10 +146,20 @@ async def test_many_problems_scroll() -> None:
     app = ProblemsApp(many)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        scroll = app.screen.query_one("#problems-scroll")
-        assert scroll.has_focus
-        assert scroll.max_scroll_y > 0
+        listing = app.screen.query_one("#problems-list", OptionList)
+        assert listing.has_focus
+        assert listing.max_scroll_y > 0
         await pilot.press("end")
         await pilot.pause()
-        assert scroll.scroll_y == scroll.max_scroll_y
+        assert listing.scroll_y == listing.max_scroll_y
+        assert listing.highlighted == 198
         assert app.screen.query_one("#problems-close").region.bottom <= 24
+
+
+def test_the_summary_counts_problems_by_category() -> None:
+    from fto_tui.problems import Category
+    from fto_tui.ui.screens.problems import summary
+
+    merge = WARNING.in_category(Category.MERGE)
+    assert summary([HOSTILE, WARNING]) == "1 error, 1 warning"
+    assert summary([HOSTILE, merge]) == "1 error, 1 warning (1 in files, 1 in merging files)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fto_tui.config import Config
+from fto_tui.problems import Category
 from fto_tui.ui.app import FtoBriefApp, binding_ids
 from tests.ui.factories import SAMPLE
 from tests.ui.helpers import settle
@@ -36,6 +37,7 @@ async def test_unknown_theme_and_binding_are_reported_not_fatal() -> None:
         codes = sorted(p.code for p in app.config_problems)
         assert codes == ["unknown-binding", "unknown-theme"]
         assert set(app.config_problems) <= set(app.all_problems())
+        assert {p.category for p in app.config_problems} == {Category.SETTINGS}
         assert app.theme != "no-such-theme"
 
 

@@ -138,3 +138,10 @@ def test_format_v2_organisation_detail(snap_compare: Compare) -> None:
 def test_format_v2_translated_statement(snap_compare: Compare) -> None:
     app = _app(DATA / "story-v2.yaml")
     assert snap_compare(app, terminal_size=(120, 40), run_before=_open("minister-words"))
+
+
+def test_an_item_two_files_disagree_on(snap_compare: Compare) -> None:
+    # Both values of the conflict, with the file and line of each; roles and sources say
+    # which file they come from.
+    app = _app(DATA / "library" / "first.yaml", DATA / "library" / "second.yaml")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_open("ana-example"))

@@ -478,14 +478,21 @@ class ReaderScreen(MemoryActions):
         return entity
 
     def action_edit(self) -> None:
-        from fto_tui.editor import EditorError, choose_editor, editor_command
-        from fto_tui.ui.editing import run_editor
-
+        origin = self.detail.current_origin() if self.focused is self.detail else None
+        if origin is not None:
+            self.edit_at(origin.path, origin.line)  # a role or relation from another file
+            return
         entity = self.edit_target()
         if entity is None or entity.origin is None:
             self.notify("Select an item read from a file first.", severity="warning")
             return
-        path, line = entity.origin.path, entity.origin.line
+        self.edit_at(entity.origin.path, entity.origin.line)
+
+    def edit_at(self, path: str, line: int) -> None:
+        """Open the user's editor on ``path`` at ``line``; the reader shows what changed."""
+        from fto_tui.editor import EditorError, choose_editor, editor_command
+        from fto_tui.ui.editing import run_editor
+
         if not os.path.isfile(path):
             self.notify(
                 f"{one_line(path)} is not there any more.", severity="warning", markup=False

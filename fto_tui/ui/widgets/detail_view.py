@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from fto_tui.model import Citation, Source
+from fto_tui.problems import Position
 from fto_tui.ui.details import Block, Document
 from fto_tui.ui.widgets.cursor_list import CursorList, content_strip
 
@@ -202,6 +203,13 @@ class DetailView(CursorList):
         for block in self._document.blocks:
             if block.source is not None:
                 return block.source, block.citation
+        return None
+
+    def current_origin(self) -> Position | None:
+        """Where the block under the cursor is written, when it is not the item's position
+        (a role that one of several files gives), else None."""
+        if 0 <= self.cursor < len(self._document.blocks):
+            return self._document.blocks[self.cursor].origin
         return None
 
     def links(self) -> list[str]:
