@@ -282,7 +282,8 @@ def test_json_dates_references_and_positions(shipped: Collection) -> None:
     position = noreste["position"]
     assert position["path"] == str(SHIPPED[0])
     assert "cartel-del-noreste" in lines[position["line"] - 1]
-    assert "authority:" in lines[designation["position"]["line"] - 1]
+    # A designation's position is the start of its item in the list (its first key).
+    assert lines[designation["position"]["line"] - 1].lstrip().startswith("- ")
 
 
 def test_json_keeps_hostile_text_as_data(hostile: Collection) -> None:

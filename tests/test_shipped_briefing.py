@@ -8,6 +8,7 @@ article they come from when a copy of it is available beside the repository.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -408,4 +409,60 @@ def test_ansarallah_designated_twice(library: LoadResult) -> None:
     first, second = organisation(library.collection, "ansarallah").designations
     assert (first.status, date_text(first.end)) == ("revoked", "2021-02-16")
     assert second.status == "active" and second.date is None
-    assert second.notes is not None and "Announced 2025-03-04" in second.notes
+    assert date_text(second.announced) == "2025-03-04"
+    assert first.id is not None and second.restores == first.id
+
+
+def _all_designations(library: LoadResult):  # type: ignore[no-untyped-def]
+    for org in library.collection.organisations:
+        for designation in org.designations:
+            yield org, designation
+
+
+def test_every_revoked_designation_says_when(library: LoadResult) -> None:
+    revoked = [(o.id, d) for o, d in _all_designations(library) if d.status == "revoked"]
+    assert revoked
+    for org_id, d in revoked:
+        revocation = d.revocation
+        dated = d.end is not None or (
+            revocation is not None and (revocation.date or revocation.announced) is not None
+        )
+        assert dated, org_id
+
+
+def test_every_restores_names_an_earlier_designation_of_the_same_organisation(
+    library: LoadResult,
+) -> None:
+    restoring = [(o, d) for o, d in _all_designations(library) if d.restores]
+    assert restoring
+    for org, d in restoring:
+        earlier = [e for e in org.designations if e.id == d.restores]
+        assert len(earlier) == 1, org.id
+        assert earlier[0].status == "revoked" and org.designations.index(earlier[0]) < (
+            org.designations.index(d)
+        )
+
+
+def test_no_designation_note_holds_a_converted_wording(library: LoadResult) -> None:
+    converted = re.compile(
+        r"Announced \d{4}-|Revocation announced|Revoked (\d|on )|Revocation reason|"
+        r"Amended \d{4}|Restores the designation"
+    )
+    for org, d in _all_designations(library):
+        assert not converted.search(d.notes or ""), org.id
+
+
+def test_fto_designations_have_unique_ids(library: LoadResult) -> None:
+    ids = [
+        d.id for _, d in _all_designations(library) if d.programme.startswith("Foreign Terrorist")
+    ]
+    assert all(ids) and len(ids) == len(set(ids))
+
+
+def test_revocations_and_amendments_cite_with_locators(library: LoadResult) -> None:
+    org = organisation(library.collection, "al-nusrah-front")
+    (d,) = org.designations
+    assert d.revocation is not None and date_text(d.revocation.date) == "2025-07-08"
+    assert [c.locator for c in d.revocation.citations] == ["Recent Developments"]
+    assert [date_text(a.date) for a in d.amendments] == ["2016-11-14", "2018-06-01"]
+    assert all(c.locator for a in d.amendments for c in a.citations)
